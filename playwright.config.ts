@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// One fresh database per run; workers inherit the variable, so they all see the same server.
+process.env.E2E_DATABASE ??= join(mkdtempSync(join(tmpdir(), 'plan-monitor-e2e-')), 'e2e.db');
+const port = 4173;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	outputDir: 'test-results',
+	fullyParallel: true,
+	workers: 2,
+	forbidOnly: !!process.env.CI,
+	reporter: process.env.CI ? 'list' : [['list']],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		browserName: 'chromium',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		// The same path as `npm start`: migrations, plan and demonstration data on an empty database.
+		command: 'node node_modules/tsx/dist/cli.mjs scripts/start.ts',
+		url: `http://localhost:${port}/`,
+		timeout: 180_000,
+		reuseExistingServer: false,
+		env: {
+			DATABASE_URL: process.env.E2E_DATABASE,
+			PORT: String(port),
+			ORIGIN: `http://localhost:${port}`
+		}
+	}
+});

@@ -1,0 +1,67 @@
+/**
+ * `npm start`: build the app if the sources are newer than the build, prepare the database
+ * (migrations, the default plan, and the demonstration data unless DEMO=0), then serve it on PORT
+ * (default 3000). DATABASE_URL selects the database file (default data/plan-monitor.db).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { databaseFile } from '../src/lib/server/config';
+import { openDatabase } from '../src/lib/server/db';
+import { hasDemoData, loadDemo } from '../src/lib/server/demo/load';
+
+const BUILT = 'build/handler.js';
+const SOURCES = [
+	'src',
+	'messages',
+	'static',
+	'project.inlang/settings.json',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package.json'
+];
+
+/** The newest modification time under a file or folder. */
+function newest(path: string): number {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return readdirSync(path)
+		.filter((name) => name !== 'paraglide')
+		.reduce((latest, name) => Math.max(latest, newest(join(path, name))), stat.mtimeMs);
+}
+
+function buildIfNeeded(): void {
+	const built = existsSync(BUILT) ? statSync(BUILT).mtimeMs : 0;
+	if (built && Math.max(...SOURCES.map(newest)) <= built) return;
+	console.log(built ? 'Sources changed: building the app…' : 'Building the app (first start)…');
+	const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	if (result.status !== 0) {
+		console.error('The build failed: see the messages above.');
+		process.exit(1);
+	}
+}
+
+function prepareDatabase(): void {
+	const file = databaseFile();
+	const db = openDatabase(file);
+	if (process.env.DEMO !== '0') {
+		const loaded = loadDemo(db);
+		if (loaded)
+			console.log(
+				`Loaded demonstration data: ${loaded.submissions} submissions, ${loaded.values} approved values.`
+			);
+	}
+	console.log(`Database: ${resolve(file)}${hasDemoData(db) ? ' (demonstration data)' : ''}`);
+	db.$client.close();
+}
+
+buildIfNeeded();
+prepareDatabase();
+process.env.PORT ||= '3000';
+process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
+console.log(`Plan Monitor is at ${process.env.ORIGIN}`);
+await import(pathToFileURL(resolve('build/index.js')).href);

@@ -1,0 +1,313 @@
+/**
+ * The whole model of the product brief (§2) as Drizzle tables.
+ *
+ * Codes are the identity of the plan's things (`PROT-02`, `KH-12`, `LICADHO`): they are stable,
+ * readable in SQL and in CSV files, and so they are the primary keys. Figures with no province use
+ * the `national` row of `province` (level `national`), so that every key column is NOT NULL and the
+ * unique keys of SQLite hold (a NULL never collides with another NULL).
+ *
+ * Values travel in two stages: the rows of a submission (`submission_value`) are what a reporter
+ * sent; `data_value` holds the approved record, one row per key, and is the only table that public
+ * pages read. When a later approval replaces a value, the earlier one moves to `value_history`.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	blob,
+	index,
+	integer,
+	primaryKey,
+	real,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
+
+export const SEXES = ['total', 'female', 'male'] as const;
+export const AGE_GROUPS = ['all', 'under15', '15to17', 'under18', 'adult'] as const;
+export const SUBMISSION_STATUSES = [
+	'draft',
+	'submitted',
+	'returned',
+	'approved',
+	'withdrawn'
+] as const;
+
+const createdAt = () =>
+	text('created_at')
+		.notNull()
+		.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+export const plan = sqliteTable('plan', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	code: text('code').notNull().unique(),
+	titleEn: text('title_en').notNull(),
+	titleKm: text('title_km').notNull(),
+	firstYear: integer('first_year').notNull(),
+	lastYear: integer('last_year').notNull(),
+	/** Days after a quarter ends by which its report is on time (§6). */
+	deadlineDays: integer('deadline_days').notNull().default(30),
+	createdAt: createdAt()
+});
+
+export const area = sqliteTable('area', {
+	code: text('code').primaryKey(),
+	planId: integer('plan_id')
+		.notNull()
+		.references(() => plan.id),
+	position: integer('position').notNull(),
+	nameEn: text('name_en').notNull(),
+	nameKm: text('name_km').notNull(),
+	descriptionEn: text('description_en').notNull().default(''),
+	descriptionKm: text('description_km').notNull().default('')
+});
+
+export const indicator = sqliteTable(
+	'indicator',
+	{
+		code: text('code').primaryKey(),
+		areaCode: text('area_code')
+			.notNull()
+			.references(() => area.code),
+		position: integer('position').notNull(),
+		nameEn: text('name_en').notNull(),
+		nameKm: text('name_km').notNull(),
+		definitionEn: text('definition_en').notNull().default(''),
+		definitionKm: text('definition_km').notNull().default(''),
+		unit: text('unit', { enum: ['count', 'percent'] }).notNull(),
+		accumulation: text('accumulation', { enum: ['sum', 'latest', 'mean'] }).notNull(),
+		direction: text('direction', { enum: ['increase', 'decrease'] }).notNull(),
+		/** Allowed breakdowns besides total/all, comma-separated: `female,male`. */
+		sexes: text('sexes').notNull().default(''),
+		/** Allowed age groups besides `all`, comma-separated: `under15,15to17,under18,adult`. */
+		ageGroups: text('age_groups').notNull().default(''),
+		/** Counts of children: the privacy rules of §7 apply to public outputs. */
+		sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
+		/** Computed by the system (COOR-03), never uploaded. */
+		computed: integer('computed', { mode: 'boolean' }).notNull().default(false)
+	},
+	(t) => [index('indicator_area').on(t.areaCode, t.position)]
+);
+
+export const province = sqliteTable('province', {
+	code: text('code').primaryKey(),
+	nameEn: text('name_en').notNull(),
+	nameKm: text('name_km').notNull(),
+	level: text('level', { enum: ['national', 'capital', 'province'] }).notNull(),
+	/** First year in which figures for this unit are accepted (Tboung Khmum: 2014). */
+	validFromYear: integer('valid_from_year'),
+	parentCode: text('parent_code'),
+	position: integer('position').notNull()
+});
+
+export const target = sqliteTable(
+	'target',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		indicatorCode: text('indicator_code')
+			.notNull()
+			.references(() => indicator.code),
+		provinceCode: text('province_code')
+			.notNull()
+			.default('national')
+			.references(() => province.code),
+		/** Value in the year before the plan, in the indicator's yearly terms. */
+		baseline: real('baseline').notNull(),
+		/** Value expected in the plan's last year. */
+		endTarget: real('end_target').notNull()
+	},
+	(t) => [uniqueIndex('target_key').on(t.indicatorCode, t.provinceCode)]
+);
+
+export const milestone = sqliteTable(
+	'milestone',
+	{
+		targetId: integer('target_id')
+			.notNull()
+			.references(() => target.id, { onDelete: 'cascade' }),
+		year: integer('year').notNull(),
+		value: real('value').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.targetId, t.year] })]
+);
+
+export const reporter = sqliteTable('reporter', {
+	code: text('code').primaryKey(),
+	nameEn: text('name_en').notNull(),
+	nameKm: text('name_km').notNull(),
+	kind: text('kind', { enum: ['government', 'ngo', 'international'] }).notNull(),
+	active: integer('active', { mode: 'boolean' }).notNull().default(true)
+});
+
+export const reporterProvince = sqliteTable(
+	'reporter_province',
+	{
+		reporterCode: text('reporter_code')
+			.notNull()
+			.references(() => reporter.code, { onDelete: 'cascade' }),
+		provinceCode: text('province_code')
+			.notNull()
+			.references(() => province.code)
+	},
+	(t) => [primaryKey({ columns: [t.reporterCode, t.provinceCode] })]
+);
+
+/** Original uploaded files, stored once by the SHA-256 of their bytes. */
+export const storedFile = sqliteTable('stored_file', {
+	hash: text('hash').primaryKey(),
+	size: integer('size').notNull(),
+	content: blob('content', { mode: 'buffer' }).notNull(),
+	createdAt: createdAt()
+});
+
+export const submission = sqliteTable(
+	'submission',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reporterCode: text('reporter_code')
+			.notNull()
+			.references(() => reporter.code),
+		/** The quarter the submission reports on, when it is about one quarter. */
+		period: text('period'),
+		status: text('status', { enum: SUBMISSION_STATUSES }).notNull().default('draft'),
+		source: text('source', { enum: ['upload', 'cli', 'demo'] }).notNull(),
+		fileName: text('file_name'),
+		fileHash: text('file_hash').references(() => storedFile.hash),
+		format: text('format', { enum: ['canonical', 'dhis2'] }),
+		/** JSON: header and name mapping used to read the file. */
+		mapping: text('mapping'),
+		/** JSON: the dry-run summary (new / changed / unchanged / rejected, errors). */
+		summary: text('summary'),
+		/** The reporter said it had nothing to report for the quarter (a true zero). */
+		nothingToReport: integer('nothing_to_report', { mode: 'boolean' }).notNull().default(false),
+		createdBy: text('created_by'),
+		createdAt: createdAt(),
+		submittedAt: text('submitted_at'),
+		reviewedBy: text('reviewed_by'),
+		reviewedAt: text('reviewed_at')
+	},
+	(t) => [
+		index('submission_reporter_period').on(t.reporterCode, t.period),
+		index('submission_status').on(t.status)
+	]
+);
+
+export const submissionComment = sqliteTable('submission_comment', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	submissionId: integer('submission_id')
+		.notNull()
+		.references(() => submission.id, { onDelete: 'cascade' }),
+	author: text('author').notNull(),
+	body: text('body').notNull(),
+	createdAt: createdAt()
+});
+
+/** The valid rows of a submission, as sent: staged until approval. */
+export const submissionValue = sqliteTable(
+	'submission_value',
+	{
+		submissionId: integer('submission_id')
+			.notNull()
+			.references(() => submission.id, { onDelete: 'cascade' }),
+		indicatorCode: text('indicator_code')
+			.notNull()
+			.references(() => indicator.code),
+		provinceCode: text('province_code')
+			.notNull()
+			.references(() => province.code),
+		period: text('period').notNull(),
+		sex: text('sex', { enum: SEXES }).notNull(),
+		ageGroup: text('age_group', { enum: AGE_GROUPS }).notNull(),
+		value: real('value').notNull(),
+		note: text('note')
+	},
+	(t) => [
+		primaryKey({
+			columns: [t.submissionId, t.indicatorCode, t.provinceCode, t.period, t.sex, t.ageGroup]
+		})
+	]
+);
+
+/** The approved record: one value per key (§2), the only table public pages read. */
+export const dataValue = sqliteTable(
+	'data_value',
+	{
+		indicatorCode: text('indicator_code')
+			.notNull()
+			.references(() => indicator.code),
+		provinceCode: text('province_code')
+			.notNull()
+			.references(() => province.code),
+		period: text('period').notNull(),
+		reporterCode: text('reporter_code')
+			.notNull()
+			.references(() => reporter.code),
+		sex: text('sex', { enum: SEXES }).notNull(),
+		ageGroup: text('age_group', { enum: AGE_GROUPS }).notNull(),
+		value: real('value').notNull(),
+		note: text('note'),
+		submissionId: integer('submission_id')
+			.notNull()
+			.references(() => submission.id),
+		approvedAt: text('approved_at').notNull()
+	},
+	(t) => [
+		primaryKey({
+			columns: [t.indicatorCode, t.provinceCode, t.period, t.reporterCode, t.sex, t.ageGroup]
+		}),
+		// Covers the totals that progress pages read: indicator, then sex/age, then period.
+		index('data_value_totals').on(
+			t.indicatorCode,
+			t.sex,
+			t.ageGroup,
+			t.period,
+			t.provinceCode,
+			t.reporterCode,
+			t.value
+		),
+		index('data_value_submission').on(t.submissionId)
+	]
+);
+
+/** Approved values that a later approval replaced. */
+export const valueHistory = sqliteTable(
+	'value_history',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		indicatorCode: text('indicator_code').notNull(),
+		provinceCode: text('province_code').notNull(),
+		period: text('period').notNull(),
+		reporterCode: text('reporter_code').notNull(),
+		sex: text('sex', { enum: SEXES }).notNull(),
+		ageGroup: text('age_group', { enum: AGE_GROUPS }).notNull(),
+		value: real('value').notNull(),
+		note: text('note'),
+		submissionId: integer('submission_id').notNull(),
+		approvedAt: text('approved_at').notNull(),
+		replacedBySubmissionId: integer('replaced_by_submission_id'),
+		replacedAt: text('replaced_at').notNull()
+	},
+	(t) => [index('value_history_key').on(t.indicatorCode, t.provinceCode, t.period)]
+);
+
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: createdAt(),
+		/** User id, or `system` / `cli` for work done without a signed-in user. */
+		actor: text('actor').notNull(),
+		action: text('action').notNull(),
+		/** What was acted on, e.g. `submission:42`. */
+		subject: text('subject'),
+		/** JSON with the details of the change. */
+		detail: text('detail'),
+		address: text('address')
+	},
+	(t) => [index('audit_log_at').on(t.at), index('audit_log_action').on(t.action)]
+);
+
+/** Small key-value settings: whether demonstration data is loaded, privacy threshold k. */
+export const setting = sqliteTable('setting', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
+});

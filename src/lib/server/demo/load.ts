@@ -1,0 +1,141 @@
+/**
+ * Loads the demonstration data into a database that has no submissions: the generated figures
+ * go through the same path as real ones (a submission with its original CSV file, then approval),
+ * and the `demo` setting makes every page say "demonstration data".
+ */
+import { asc, eq, sql } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { toCsv } from '../../domain/csv';
+import { projectRoot } from '../config';
+import { inTransaction, type Db } from '../db';
+import * as t from '../db/schema';
+import { approveSubmission, createSubmission } from '../submissions';
+import { generateDemo, type DemoIndicator, type DemoProfile } from './generate';
+
+export const DEMO_PROFILE_FILE = 'data/demo/profile.json';
+export const DEMO_REVIEWER = 'demo-reviewer';
+
+const CANONICAL_HEADER = [
+	'reporter',
+	'indicator',
+	'province',
+	'period',
+	'sex',
+	'age_group',
+	'value',
+	'note'
+];
+
+/** True while the database holds demonstration data. */
+export function hasDemoData(db: Db): boolean {
+	return db.select().from(t.setting).where(eq(t.setting.key, 'demo')).get() !== undefined;
+}
+
+/**
+ * Generates and loads the demonstration data, in one transaction. Does nothing (and returns
+ * null) if the database already has submissions: demonstration data never mixes with real data.
+ */
+export function loadDemo(db: Db): { submissions: number; values: number } | null {
+	const any = db.select({ id: t.submission.id }).from(t.submission).limit(1).get();
+	if (any) return null;
+	const profile: DemoProfile = JSON.parse(
+		readFileSync(resolve(projectRoot(), DEMO_PROFILE_FILE), 'utf8')
+	);
+	const plan = db.select().from(t.plan).get();
+	if (!plan) throw new Error('No plan is loaded');
+
+	const targets = db
+		.select({ target: t.target, milestone: t.milestone })
+		.from(t.target)
+		.leftJoin(t.milestone, eq(t.milestone.targetId, t.target.id))
+		.where(eq(t.target.provinceCode, 'national'))
+		.all();
+	const indicators: DemoIndicator[] = db
+		.select()
+		.from(t.indicator)
+		.orderBy(asc(t.indicator.position))
+		.all()
+		.map((ind) => {
+			const rows = targets.filter((r) => r.target.indicatorCode === ind.code);
+			const milestones: Record<number, number> = {};
+			for (const r of rows) if (r.milestone) milestones[r.milestone.year] = r.milestone.value;
+			return {
+				code: ind.code,
+				unit: ind.unit,
+				accumulation: ind.accumulation,
+				sexes: ind.sexes ? ind.sexes.split(',') : [],
+				ageGroups: ind.ageGroups ? ind.ageGroups.split(',') : [],
+				computed: ind.computed,
+				target: {
+					firstYear: plan.firstYear,
+					lastYear: plan.lastYear,
+					baseline: rows[0]?.target.baseline ?? 0,
+					milestones,
+					endTarget: rows[0]?.target.endTarget ?? 0
+				}
+			};
+		});
+	const links = db.select().from(t.reporterProvince).all();
+	const reporters = db
+		.select({ code: t.reporter.code })
+		.from(t.reporter)
+		.all()
+		.map((r) => ({
+			code: r.code,
+			provinces: links.filter((l) => l.reporterCode === r.code).map((l) => l.provinceCode)
+		}));
+
+	const demo = generateDemo({
+		firstYear: plan.firstYear,
+		lastYear: plan.lastYear,
+		indicators,
+		reporters,
+		profile
+	});
+
+	return inTransaction(db, () => {
+		let values = 0;
+		for (const s of demo) {
+			const csv = toCsv([
+				CANONICAL_HEADER,
+				...s.rows.map((r) => [
+					s.reporter,
+					r.indicator,
+					r.province,
+					r.period,
+					r.sex,
+					r.ageGroup,
+					r.value,
+					''
+				])
+			]);
+			const id = createSubmission(db, {
+				reporter: s.reporter,
+				period: s.period,
+				source: 'demo',
+				format: 'canonical',
+				file: {
+					name: `${s.reporter.toLowerCase()}-${s.period.toLowerCase()}.csv`,
+					content: Buffer.from(csv)
+				},
+				nothingToReport: s.nothingToReport,
+				createdBy: s.reporter,
+				at: s.submittedAt,
+				rows: s.rows
+			});
+			if (s.approvedAt)
+				values += approveSubmission(db, id, { reviewer: DEMO_REVIEWER, at: s.approvedAt });
+		}
+		db.insert(t.setting)
+			.values({
+				key: 'demo',
+				value: JSON.stringify({ seed: profile.seed, submissions: demo.length })
+			})
+			.run();
+		db.run(
+			sql`INSERT INTO audit_log (actor, action, detail) VALUES ('system', 'demo.load', ${JSON.stringify({ submissions: demo.length, values })})`
+		);
+		return { submissions: demo.length, values };
+	});
+}

@@ -1,0 +1,260 @@
+/**
+ * Progress of the plan from the approved record: what the overview and indicator pages show.
+ *
+ * Reads only `data_value` (approved values) and, for COOR-03, the submissions' dates. Totals are
+ * the `total` × `all` rows; breakdowns are for the pages that show them. The arithmetic is the
+ * pure code of `$lib/domain/progress`; this module only gathers its inputs.
+ */
+import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
+import { completenessMatrix, onTimeRates } from '../domain/completeness';
+import { parsePeriod, quartersOf, type Period } from '../domain/periods';
+import {
+	assess,
+	assessYear,
+	possibleDoubleCounts,
+	summariseArea,
+	type Assessment,
+	type Observation,
+	type Status,
+	type Target
+} from '../domain/progress';
+import type { Db } from './db';
+import * as t from './db/schema';
+
+export type Plan = typeof t.plan.$inferSelect;
+export type Indicator = typeof t.indicator.$inferSelect;
+export type Area = typeof t.area.$inferSelect;
+
+export interface IndicatorProgress {
+	indicator: Indicator;
+	target: Target;
+	assessment: Assessment;
+	/** Province × quarter keys that more than one reporter reported. */
+	doubleCounts: number;
+}
+
+export interface AreaProgress {
+	area: Area;
+	status: Status;
+	counts: Record<Status, number>;
+	indicators: IndicatorProgress[];
+}
+
+/** The plan, or an error if none is loaded (a database is always given one on first use). */
+export function getPlan(db: Db): Plan {
+	const plan = db.select().from(t.plan).get();
+	if (!plan) throw new Error('No plan is loaded');
+	return plan;
+}
+
+/** The last quarter with approved figures: progress is measured as of its end. */
+export function lastPublishedPeriod(db: Db): Period | null {
+	const row = db
+		.select({ last: max(t.dataValue.period) })
+		.from(t.dataValue)
+		.get();
+	return row?.last ? parsePeriod(row.last) : null;
+}
+
+/** National targets of the plan's indicators, keyed by indicator code. */
+function loadTargets(db: Db, plan: Plan, codes?: string[]): Map<string, Target> {
+	const rows = db
+		.select({ target: t.target, milestone: t.milestone })
+		.from(t.target)
+		.leftJoin(t.milestone, eq(t.milestone.targetId, t.target.id))
+		.where(
+			and(
+				eq(t.target.provinceCode, 'national'),
+				codes ? inArray(t.target.indicatorCode, codes) : undefined
+			)
+		)
+		.all();
+	const out = new Map<string, Target>();
+	for (const { target, milestone } of rows) {
+		const entry = out.get(target.indicatorCode) ?? {
+			firstYear: plan.firstYear,
+			lastYear: plan.lastYear,
+			baseline: target.baseline,
+			endTarget: target.endTarget,
+			milestones: {}
+		};
+		if (milestone) (entry.milestones as Record<number, number>)[milestone.year] = milestone.value;
+		out.set(target.indicatorCode, entry);
+	}
+	return out;
+}
+
+interface TotalRow {
+	indicator: string;
+	province: string;
+	reporter: string;
+	period: string;
+	value: number;
+}
+
+/** Approved totals (`total` × `all`), optionally for one indicator. */
+function loadTotals(db: Db, indicatorCode?: string): TotalRow[] {
+	return db
+		.select({
+			indicator: t.dataValue.indicatorCode,
+			province: t.dataValue.provinceCode,
+			reporter: t.dataValue.reporterCode,
+			period: t.dataValue.period,
+			value: t.dataValue.value
+		})
+		.from(t.dataValue)
+		.where(
+			and(
+				indicatorCode ? eq(t.dataValue.indicatorCode, indicatorCode) : undefined,
+				eq(t.dataValue.sex, 'total'),
+				eq(t.dataValue.ageGroup, 'all')
+			)
+		)
+		.all();
+}
+
+/** COOR-03 as observations: the share of reports received on time, each quarter through `asOf`. */
+function completenessObservations(db: Db, plan: Plan, asOf: Period | null): Observation[] {
+	if (!asOf) return [];
+	const last = `${asOf.year}Q${asOf.quarter}`;
+	const periods = quartersOf(plan.firstYear, plan.lastYear).filter((p) => p <= last);
+	const reporters = db
+		.select({ code: t.reporter.code })
+		.from(t.reporter)
+		.where(eq(t.reporter.active, true))
+		.all()
+		.map((r) => r.code);
+	const reports = db
+		.select({
+			reporter: t.submission.reporterCode,
+			period: sql<string>`${t.submission.period}`,
+			submittedAt: sql<string>`${t.submission.submittedAt}`,
+			nothingToReport: t.submission.nothingToReport
+		})
+		.from(t.submission)
+		.where(
+			and(
+				inArray(t.submission.status, ['submitted', 'returned', 'approved']),
+				sql`${t.submission.period} IS NOT NULL AND ${t.submission.submittedAt} IS NOT NULL`
+			)
+		)
+		.all();
+	const cells = completenessMatrix({
+		reporters,
+		periods,
+		reports,
+		deadlineDays: plan.deadlineDays
+	});
+	return [...onTimeRates(cells)].map(([p, value]) => ({ period: p, series: 'all', value }));
+}
+
+function observationsFor(rows: TotalRow[]): Observation[] {
+	return rows.map((r) => ({
+		period: r.period,
+		series: `${r.province}|${r.reporter}`,
+		value: r.value
+	}));
+}
+
+function progressOf(
+	indicator: Indicator,
+	target: Target,
+	rows: TotalRow[],
+	observations: Observation[],
+	asOf: Period | null
+): IndicatorProgress {
+	const assessment = assess({
+		rule: indicator,
+		direction: indicator.direction,
+		target,
+		observations: asOf ? observations : [],
+		asOf: asOf ?? { year: target.firstYear, quarter: 1 }
+	});
+	return { indicator, target, assessment, doubleCounts: possibleDoubleCounts(rows).length };
+}
+
+/** The whole plan: every area with its indicators' progress, as of the last published quarter. */
+export function loadPlanProgress(db: Db): {
+	plan: Plan;
+	asOf: Period | null;
+	areas: AreaProgress[];
+} {
+	const plan = getPlan(db);
+	const asOf = lastPublishedPeriod(db);
+	const areas = db.select().from(t.area).orderBy(asc(t.area.position)).all();
+	const indicators = db.select().from(t.indicator).orderBy(asc(t.indicator.position)).all();
+	const targets = loadTargets(db, plan);
+	const byIndicator = new Map<string, TotalRow[]>();
+	for (const r of loadTotals(db)) {
+		const list = byIndicator.get(r.indicator) ?? [];
+		list.push(r);
+		byIndicator.set(r.indicator, list);
+	}
+	const completeness = completenessObservations(db, plan, asOf);
+
+	return {
+		plan,
+		asOf,
+		areas: areas.map((area) => {
+			const list = indicators
+				.filter((i) => i.areaCode === area.code)
+				.map((indicator) => {
+					const rows = byIndicator.get(indicator.code) ?? [];
+					const observations = indicator.computed ? completeness : observationsFor(rows);
+					return progressOf(
+						indicator,
+						targets.get(indicator.code) as Target,
+						rows,
+						observations,
+						asOf
+					);
+				});
+			const summary = summariseArea(list.map((i) => i.assessment.ratio));
+			return { area, ...summary, indicators: list };
+		})
+	};
+}
+
+export interface YearRow {
+	year: number;
+	milestone: number;
+	actual: number | null;
+	progress: number | null;
+	status: Status;
+}
+
+/** One indicator: its definition, area, targets, yearly actuals and plan-to-date progress. */
+export function loadIndicatorProgress(
+	db: Db,
+	code: string
+): {
+	plan: Plan;
+	area: Area;
+	asOf: Period | null;
+	progress: IndicatorProgress;
+	years: YearRow[];
+} | null {
+	const indicator = db.select().from(t.indicator).where(eq(t.indicator.code, code)).get();
+	if (!indicator) return null;
+	const plan = getPlan(db);
+	const area = db.select().from(t.area).where(eq(t.area.code, indicator.areaCode)).get() as Area;
+	const asOf = lastPublishedPeriod(db);
+	const target = loadTargets(db, plan, [code]).get(code) as Target;
+	const rows = indicator.computed ? [] : loadTotals(db, code);
+	const observations = indicator.computed
+		? completenessObservations(db, plan, asOf)
+		: observationsFor(rows);
+	const years: YearRow[] = [];
+	for (let year = plan.firstYear; year <= plan.lastYear; year++)
+		years.push({
+			year,
+			...assessYear({ rule: indicator, direction: indicator.direction, target, observations, year })
+		});
+	return {
+		plan,
+		area,
+		asOf,
+		progress: progressOf(indicator, target, rows, observations, asOf),
+		years
+	};
+}

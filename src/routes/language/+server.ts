@@ -1,0 +1,21 @@
+/**
+ * The language switch: a plain form post that works without JavaScript. Remembers the choice in
+ * Paraglide's cookie for a year and goes back to the page it came from (same site only).
+ */
+import { error, redirect } from '@sveltejs/kit';
+import { cookieName, isLocale } from '$lib/paraglide/runtime';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = async ({ request, cookies }) => {
+	const form = await request.formData();
+	const locale = String(form.get('locale') ?? '');
+	if (!isLocale(locale)) error(400, 'Unknown language');
+	cookies.set(cookieName, locale, {
+		path: '/',
+		maxAge: 60 * 60 * 24 * 365,
+		httpOnly: false,
+		sameSite: 'lax'
+	});
+	const back = String(form.get('redirectTo') ?? '/');
+	redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/');
+};

@@ -1,0 +1,21 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		// Unit tests need no messages, and the compiler's file watcher would keep Vitest from exiting.
+		!process.env.VITEST &&
+			paraglideVitePlugin({
+				project: './project.inlang',
+				outdir: './src/lib/paraglide',
+				strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			})
+	],
+	test: {
+		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+		environment: 'node',
+		testTimeout: 30_000
+	}
+});
