@@ -1,10 +1,20 @@
 /**
  * Numbers, shares and quarters as people read them, in English or Khmer (Khmer digits).
- * Pure; the same on the server and in the browser.
+ * Pure; the same on the server and in the browser. Khmer digits are substituted here rather than
+ * asked of `Intl`, whose Khmer data some browsers lack (the page would change after hydration).
  */
 export type Locale = 'en' | 'km';
 
-const numberLocale = (locale: Locale) => (locale === 'km' ? 'km-KH-u-nu-khmr' : 'en-GB');
+const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
+
+/** Writes ASCII digits as Khmer digits for Khmer, leaves them for English. */
+export function localDigits(text: string, locale: Locale): string {
+	return locale === 'km' ? text.replace(/[0-9]/g, (d) => KHMER_DIGITS[Number(d)]) : text;
+}
+
+function grouped(value: number, locale: Locale, options: Intl.NumberFormatOptions): string {
+	return localDigits(new Intl.NumberFormat('en-GB', options).format(value), locale);
+}
 
 /** A figure: counts as whole numbers with separators, percentages with one decimal and `%`. */
 export function formatValue(
@@ -13,25 +23,19 @@ export function formatValue(
 	locale: Locale
 ): string {
 	if (value === null) return '–';
-	if (unit === 'percent')
-		return (
-			new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits: 1 }).format(value) + '%'
-		);
-	return new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits: 0 }).format(value);
+	if (unit === 'percent') return grouped(value, locale, { maximumFractionDigits: 1 }) + '%';
+	return grouped(value, locale, { maximumFractionDigits: 0 });
 }
 
 /** A share (0.98) as a percentage ("98%"). */
 export function formatShare(share: number | null, locale: Locale): string {
 	if (share === null || !Number.isFinite(share)) return '–';
-	return (
-		new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits: 0 }).format(share * 100) +
-		'%'
-	);
+	return grouped(share * 100, locale, { maximumFractionDigits: 0 }) + '%';
 }
 
 /** A plain number, with the locale's digits. */
 export function formatNumber(value: number, locale: Locale): string {
-	return new Intl.NumberFormat(numberLocale(locale), { useGrouping: false }).format(value);
+	return grouped(value, locale, { useGrouping: false });
 }
 
 /** A quarter: `2004 Q4`, or `ត្រីមាសទី៤ ឆ្នាំ២០០៤`. */
