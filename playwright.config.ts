@@ -40,7 +40,9 @@ export default defineConfig({
 		env: {
 			DATABASE_URL: process.env.E2E_DATABASE,
 			PORT: String(port),
-			ORIGIN: `http://localhost:${port}`
+			ORIGIN: `http://localhost:${port}`,
+			// Every test signs in from 127.0.0.1: the limiter itself is tested in src/lib/server/auth.spec.ts.
+			SIGN_IN_RATE_LIMIT: '10000/60'
 		}
 	}
 });

@@ -7,8 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createAuth } from '../src/lib/server/auth';
 import { databaseFile } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db';
+import { createDemoAccounts, DEMO_ACCOUNTS } from '../src/lib/server/demo/accounts';
 import { hasDemoData, loadDemo } from '../src/lib/server/demo/load';
 
 const BUILT = 'build/handler.js';
@@ -36,16 +38,20 @@ function buildIfNeeded(): void {
 	const built = existsSync(BUILT) ? statSync(BUILT).mtimeMs : 0;
 	if (built && Math.max(...SOURCES.map(newest)) <= built) return;
 	console.log(built ? 'Sources changed: building the app…' : 'Building the app (first start)…');
-	const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	const result = spawnSync(
+		process.execPath,
+		['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'],
+		{
+			stdio: ['ignore', 'ignore', 'inherit']
+		}
+	);
 	if (result.status !== 0) {
 		console.error('The build failed: see the messages above.');
 		process.exit(1);
 	}
 }
 
-function prepareDatabase(): void {
+async function prepareDatabase(): Promise<void> {
 	const file = databaseFile();
 	const db = openDatabase(file);
 	if (process.env.DEMO !== '0') {
@@ -55,13 +61,22 @@ function prepareDatabase(): void {
 				`Loaded demonstration data: ${loaded.submissions} submissions, ${loaded.values} approved values.`
 			);
 	}
-	console.log(`Database: ${resolve(file)}${hasDemoData(db) ? ' (demonstration data)' : ''}`);
+	const demo = hasDemoData(db);
+	console.log(`Database: ${resolve(file)}${demo ? ' (demonstration data)' : ''}`);
+	if (demo) {
+		await createDemoAccounts(db, createAuth(db));
+		console.log('Demonstration accounts (e-mail / password):');
+		for (const a of DEMO_ACCOUNTS)
+			console.log(
+				`  ${a.role.padEnd(8)} ${a.email.padEnd(24)} ${a.password}${a.reporterCode ? `  (${a.reporterCode})` : ''}`
+			);
+	}
 	db.$client.close();
 }
 
-buildIfNeeded();
-prepareDatabase();
 process.env.PORT ||= '3000';
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
+buildIfNeeded();
+await prepareDatabase();
 console.log(`Plan Monitor is at ${process.env.ORIGIN}`);
 await import(pathToFileURL(resolve('build/index.js')).href);

@@ -1,11 +1,20 @@
 /**
- * Every request passes here: the language (Paraglide, from the cookie), security headers, and
- * unexpected errors logged with a reference the user can quote.
+ * Every request passes here: the session (who is signed in, into `locals`), the language
+ * (Paraglide, from the cookie), security headers, and unexpected errors logged with a reference
+ * the user can quote.
  */
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getAuth, getSessionUser } from '$lib/server/auth';
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	const found = await getSessionUser(getAuth(), event.request.headers);
+	event.locals.user = found?.user ?? null;
+	event.locals.sessionId = found?.sessionId ?? null;
+	return resolve(event);
+};
 
 const handleLanguage: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -20,10 +29,12 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
+	// Pages for signed-in users hold unpublished figures: never keep them in a shared cache.
+	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleLanguage);
+export const handle = sequence(handleHeaders, handleSession, handleLanguage);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };

@@ -5,9 +5,9 @@
  * the `total` × `all` rows; breakdowns are for the pages that show them. The arithmetic is the
  * pure code of `$lib/domain/progress`; this module only gathers its inputs.
  */
-import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
-import { completenessMatrix, onTimeRates } from '../domain/completeness';
-import { parsePeriod, quartersOf, type Period } from '../domain/periods';
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { onTimeRates } from '../domain/completeness';
+import { formatPeriod, parsePeriod, type Period } from '../domain/periods';
 import {
 	assess,
 	assessYear,
@@ -18,6 +18,7 @@ import {
 	type Status,
 	type Target
 } from '../domain/progress';
+import { loadCompleteness } from './completeness';
 import type { Db } from './db';
 import * as t from './db/schema';
 
@@ -116,35 +117,7 @@ function loadTotals(db: Db, indicatorCode?: string): TotalRow[] {
 /** COOR-03 as observations: the share of reports received on time, each quarter through `asOf`. */
 function completenessObservations(db: Db, plan: Plan, asOf: Period | null): Observation[] {
 	if (!asOf) return [];
-	const last = `${asOf.year}Q${asOf.quarter}`;
-	const periods = quartersOf(plan.firstYear, plan.lastYear).filter((p) => p <= last);
-	const reporters = db
-		.select({ code: t.reporter.code })
-		.from(t.reporter)
-		.where(eq(t.reporter.active, true))
-		.all()
-		.map((r) => r.code);
-	const reports = db
-		.select({
-			reporter: t.submission.reporterCode,
-			period: sql<string>`${t.submission.period}`,
-			submittedAt: sql<string>`${t.submission.submittedAt}`,
-			nothingToReport: t.submission.nothingToReport
-		})
-		.from(t.submission)
-		.where(
-			and(
-				inArray(t.submission.status, ['submitted', 'returned', 'approved']),
-				sql`${t.submission.period} IS NOT NULL AND ${t.submission.submittedAt} IS NOT NULL`
-			)
-		)
-		.all();
-	const cells = completenessMatrix({
-		reporters,
-		periods,
-		reports,
-		deadlineDays: plan.deadlineDays
-	});
+	const { cells } = loadCompleteness(db, { through: formatPeriod(asOf) });
 	return [...onTimeRates(cells)].map(([p, value]) => ({ period: p, series: 'all', value }));
 }
 

@@ -9,7 +9,17 @@
  * changes nothing.
  */
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import {
+	availableActions,
+	canSee,
+	canTake,
+	WORKFLOW,
+	type Actor,
+	type SubmissionStatus,
+	type WorkflowAction
+} from '../domain/workflow';
+import { audit } from './audit';
 import { inTransaction, type Db } from './db';
 import * as t from './db/schema';
 
@@ -146,16 +156,280 @@ export function approveSubmission(
 			.set({ status: 'approved', reviewedBy: options.reviewer, reviewedAt: options.at })
 			.where(eq(t.submission.id, id))
 			.run();
-		db.insert(t.auditLog)
-			.values({
-				at: options.at,
-				actor: options.reviewer,
-				action: 'submission.approve',
-				subject: `submission:${id}`,
-				detail: JSON.stringify({ reporter: sub.reporterCode, values: changes }),
-				address: options.address ?? null
-			})
-			.run();
+		audit(db, {
+			at: options.at,
+			actor: options.reviewer,
+			action: 'submission.approve',
+			subject: `submission:${id}`,
+			detail: { reporter: sub.reporterCode, values: changes },
+			address: options.address
+		});
 		return changes;
 	});
+}
+
+/** A refused workflow step: `status` is the HTTP status a route should answer with. */
+export class WorkflowError extends Error {
+	constructor(
+		readonly status: 400 | 403 | 404 | 409,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+export interface ActingUser extends Actor {
+	id: string;
+}
+
+/**
+ * Takes a workflow step on a submission for a signed-in user, in one transaction, with its
+ * comment and audit row. Refuses with a `WorkflowError`: 404 if the user may not see the
+ * submission (so that other organisations' submissions do not even seem to exist), 403 if the
+ * user may not take this step, 409 if the submission is not in a status that allows it, 400 if a
+ * required comment is missing.
+ */
+export function takeAction(
+	db: Db,
+	options: {
+		id: number;
+		action: WorkflowAction;
+		user: ActingUser;
+		comment?: string | null;
+		at?: string;
+		address?: string | null;
+	}
+): SubmissionStatus {
+	const { id, action, user } = options;
+	const at = options.at ?? new Date().toISOString();
+	const comment = options.comment?.trim() ?? '';
+	return inTransaction(db, () => {
+		const sub = db.select().from(t.submission).where(eq(t.submission.id, id)).get();
+		if (!sub || !canSee(user, sub)) throw new WorkflowError(404, 'No such submission');
+		const rule = WORKFLOW[action];
+		if (!canTake(user, action, { ...sub, status: rule.from[0] }))
+			throw new WorkflowError(403, 'You may not do this');
+		if (!canTake(user, action, sub))
+			throw new WorkflowError(409, `This submission is ${sub.status}`);
+		if (rule.needsComment && !comment) throw new WorkflowError(400, 'A comment is required');
+
+		if (action === 'approve') {
+			approveSubmission(db, id, { reviewer: user.id, at, address: options.address });
+		} else {
+			db.update(t.submission)
+				.set({
+					status: rule.to,
+					...(action === 'submit' ? { submittedAt: sub.submittedAt ?? at } : {}),
+					...(action === 'return' || action === 'reopen'
+						? { reviewedBy: user.id, reviewedAt: at }
+						: {})
+				})
+				.where(eq(t.submission.id, id))
+				.run();
+			audit(db, {
+				at,
+				actor: user.id,
+				action: `submission.${action}`,
+				subject: `submission:${id}`,
+				detail: { reporter: sub.reporterCode, period: sub.period, comment: comment || undefined },
+				address: options.address
+			});
+		}
+		if (comment)
+			db.insert(t.submissionComment)
+				.values({ submissionId: id, author: user.id, body: comment, createdAt: at })
+				.run();
+		return rule.to;
+	});
+}
+
+/** Adds a comment to a submission the user may see. */
+export function addComment(
+	db: Db,
+	options: { id: number; user: ActingUser; body: string; at?: string; address?: string | null }
+): void {
+	const body = options.body.trim();
+	if (!body) throw new WorkflowError(400, 'The comment is empty');
+	inTransaction(db, () => {
+		const sub = db.select().from(t.submission).where(eq(t.submission.id, options.id)).get();
+		if (!sub || !canSee(options.user, sub)) throw new WorkflowError(404, 'No such submission');
+		const at = options.at ?? new Date().toISOString();
+		db.insert(t.submissionComment)
+			.values({ submissionId: options.id, author: options.user.id, body, createdAt: at })
+			.run();
+		audit(db, {
+			at,
+			actor: options.user.id,
+			action: 'submission.comment',
+			subject: `submission:${options.id}`,
+			address: options.address
+		});
+	});
+}
+
+export interface SubmissionFilter {
+	status?: SubmissionStatus;
+	reporter?: string;
+	period?: string;
+	limit?: number;
+	offset?: number;
+	/** Oldest first (the review queue) instead of newest first. */
+	oldestFirst?: boolean;
+}
+
+/** Conditions that limit a query to what the user may see. */
+function visibleTo(user: Actor): SQL | undefined {
+	if (user.role === 'reporter') return eq(t.submission.reporterCode, user.reporterCode ?? '');
+	return ne(t.submission.status, 'draft');
+}
+
+/** Submissions the user may see, filtered, with their number of values. */
+export function listSubmissions(db: Db, user: Actor, filter: SubmissionFilter = {}) {
+	const where = and(
+		visibleTo(user),
+		filter.status ? eq(t.submission.status, filter.status) : undefined,
+		filter.reporter ? eq(t.submission.reporterCode, filter.reporter) : undefined,
+		filter.period ? eq(t.submission.period, filter.period) : undefined
+	);
+	const order = filter.oldestFirst
+		? [
+				asc(sql`coalesce(${t.submission.submittedAt}, ${t.submission.createdAt})`),
+				asc(t.submission.id)
+			]
+		: [
+				desc(sql`coalesce(${t.submission.submittedAt}, ${t.submission.createdAt})`),
+				desc(t.submission.id)
+			];
+	const rows = db
+		.select({
+			id: t.submission.id,
+			reporterCode: t.submission.reporterCode,
+			period: t.submission.period,
+			status: t.submission.status,
+			source: t.submission.source,
+			fileName: t.submission.fileName,
+			nothingToReport: t.submission.nothingToReport,
+			createdAt: t.submission.createdAt,
+			submittedAt: t.submission.submittedAt,
+			reviewedAt: t.submission.reviewedAt,
+			values: sql<number>`(SELECT count(*) FROM submission_value v WHERE v.submission_id = ${t.submission.id})`
+		})
+		.from(t.submission)
+		.where(where)
+		.orderBy(...order)
+		.limit(filter.limit ?? 50)
+		.offset(filter.offset ?? 0)
+		.all();
+	const total = db.select({ n: count() }).from(t.submission).where(where).get()?.n ?? 0;
+	return { rows, total };
+}
+
+export type ValueChange = 'new' | 'changed' | 'unchanged';
+
+/** The approved value of a submission value's key from another submission (the first `?` is the reporter). */
+const RECORDED = `(SELECT d.value FROM data_value d WHERE d.indicator_code = v.indicator_code
+	AND d.province_code = v.province_code AND d.period = v.period AND d.reporter_code = ?
+	AND d.sex = v.sex AND d.age_group = v.age_group AND d.submission_id != v.submission_id)`;
+
+/**
+ * One submission as the user may see it: the submission, its comments (with authors' names),
+ * the counts of new / changed / unchanged values against the approved record, a page of its
+ * values with the value on record beside each, and the actions the user may take. Null when the
+ * user may not see it.
+ */
+export function getSubmission(
+	db: Db,
+	id: number,
+	user: Actor,
+	page: { limit?: number; offset?: number } = {}
+) {
+	const sub = db.select().from(t.submission).where(eq(t.submission.id, id)).get();
+	if (!sub || !canSee(user, sub)) return null;
+	const comments = db
+		.select({
+			id: t.submissionComment.id,
+			body: t.submissionComment.body,
+			createdAt: t.submissionComment.createdAt,
+			author: t.submissionComment.author,
+			authorName: t.user.name
+		})
+		.from(t.submissionComment)
+		.leftJoin(t.user, eq(t.user.id, t.submissionComment.author))
+		.where(eq(t.submissionComment.submissionId, id))
+		.orderBy(asc(t.submissionComment.id))
+		.all();
+	const sqlite = db.$client;
+	const counts = sqlite
+		.prepare(
+			`SELECT
+				sum(CASE WHEN recorded IS NULL THEN 1 ELSE 0 END) AS new,
+				sum(CASE WHEN recorded != value THEN 1 ELSE 0 END) AS changed,
+				sum(CASE WHEN recorded = value THEN 1 ELSE 0 END) AS unchanged
+			 FROM (SELECT v.value, ${RECORDED} AS recorded FROM submission_value v WHERE v.submission_id = ?)`
+		)
+		.get(sub.reporterCode, id) as Record<ValueChange, number | null>;
+	const values = sqlite
+		.prepare(
+			`SELECT v.indicator_code AS indicator, v.province_code AS province, v.period, v.sex,
+				v.age_group AS ageGroup, v.value, v.note, ${RECORDED} AS recorded
+			 FROM submission_value v WHERE v.submission_id = ?
+			 ORDER BY v.indicator_code, v.province_code, v.period, v.sex, v.age_group
+			 LIMIT ? OFFSET ?`
+		)
+		.all(sub.reporterCode, id, page.limit ?? 200, page.offset ?? 0) as {
+		indicator: string;
+		province: string;
+		period: string;
+		sex: string;
+		ageGroup: string;
+		value: number;
+		note: string | null;
+		recorded: number | null;
+	}[];
+	return {
+		submission: sub,
+		comments,
+		counts: {
+			new: counts.new ?? 0,
+			changed: counts.changed ?? 0,
+			unchanged: counts.unchanged ?? 0
+		},
+		values: values.map((v) => ({
+			...v,
+			change: (v.recorded === null
+				? 'new'
+				: v.recorded === v.value
+					? 'unchanged'
+					: 'changed') as ValueChange
+		})),
+		actions: availableActions(user, sub)
+	};
+}
+
+/** Reporters with submissions, for filters. */
+export function reportersWithSubmissions(db: Db): string[] {
+	return db
+		.selectDistinct({ code: t.submission.reporterCode })
+		.from(t.submission)
+		.where(inArray(t.submission.status, ['submitted', 'returned', 'approved', 'withdrawn']))
+		.orderBy(asc(t.submission.reporterCode))
+		.all()
+		.map((r) => r.code);
+}
+
+/** A submission's original file, if the user may see the submission and it has one. */
+export function getOriginalFile(
+	db: Db,
+	id: number,
+	user: Actor
+): { name: string; content: Buffer } | null {
+	if (!Number.isInteger(id)) return null;
+	const row = db
+		.select({ sub: t.submission, content: t.storedFile.content })
+		.from(t.submission)
+		.innerJoin(t.storedFile, eq(t.storedFile.hash, t.submission.fileHash))
+		.where(eq(t.submission.id, id))
+		.get();
+	if (!row || !canSee(user, row.sub)) return null;
+	return { name: row.sub.fileName ?? `submission-${id}.csv`, content: row.content };
 }

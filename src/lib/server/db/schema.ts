@@ -311,3 +311,5 @@ export const setting = sqliteTable('setting', {
 	key: text('key').primaryKey(),
 	value: text('value').notNull()
 });
+
+export * from './auth-schema';

@@ -45,7 +45,10 @@ export interface DemoProfile {
 		{
 			lateness?: number;
 			missing?: string[];
+			/** Quarters still waiting for review. */
 			pending?: string[];
+			/** Quarters uploaded but not yet submitted. */
+			draft?: string[];
 			startsIn?: string;
 			nothingToReport?: string[];
 		}
@@ -55,8 +58,9 @@ export interface DemoProfile {
 export interface DemoSubmission {
 	reporter: string;
 	period: string;
+	status: 'draft' | 'submitted' | 'approved';
+	/** When it was submitted (for a draft: when it was uploaded). */
 	submittedAt: string;
-	/** null: still waiting for review. */
 	approvedAt: string | null;
 	nothingToReport: boolean;
 	rows: SubmissionRow[];
@@ -204,11 +208,17 @@ export function generateDemo(options: {
 			const nothing = habits.nothingToReport?.includes(p) ?? false;
 			const rows = nothing ? [] : (rowsBy.get(`${r.code}|${p}`) ?? []);
 			if (!nothing && rows.length === 0) continue;
+			const status = habits.draft?.includes(p)
+				? 'draft'
+				: habits.pending?.includes(p)
+					? 'submitted'
+					: 'approved';
 			out.push({
 				reporter: r.code,
 				period: p,
+				status,
 				submittedAt: submitted.toISOString(),
-				approvedAt: habits.pending?.includes(p) ? null : approved.toISOString(),
+				approvedAt: status === 'approved' ? approved.toISOString() : null,
 				nothingToReport: nothing,
 				rows
 			});

@@ -119,12 +119,13 @@ export function loadDemo(db: Db): { submissions: number; values: number } | null
 					name: `${s.reporter.toLowerCase()}-${s.period.toLowerCase()}.csv`,
 					content: Buffer.from(csv)
 				},
+				status: s.status === 'draft' ? 'draft' : 'submitted',
 				nothingToReport: s.nothingToReport,
 				createdBy: s.reporter,
 				at: s.submittedAt,
 				rows: s.rows
 			});
-			if (s.approvedAt)
+			if (s.status === 'approved' && s.approvedAt)
 				values += approveSubmission(db, id, { reviewer: DEMO_REVIEWER, at: s.approvedAt });
 		}
 		db.insert(t.setting)

@@ -1,0 +1,37 @@
+/**
+ * Words for the codes the app shows (statuses, roles, kinds), from the message files, so that
+ * every page says them the same way in English and Khmer.
+ */
+import { m } from '$lib/paraglide/messages';
+
+export const submissionStatusLabel = (status: string): string =>
+	({
+		draft: m.status_draft(),
+		submitted: m.status_submitted(),
+		returned: m.status_returned(),
+		approved: m.status_approved(),
+		withdrawn: m.status_withdrawn()
+	})[status] ?? status;
+
+export const roleLabel = (role: string): string =>
+	({ reporter: m.role_reporter(), reviewer: m.role_reviewer(), admin: m.role_admin() })[role] ??
+	role;
+
+export const kindLabel = (kind: string): string =>
+	({
+		government: m.kind_government(),
+		ngo: m.kind_ngo(),
+		international: m.kind_international()
+	})[kind] ?? kind;
+
+export const sexLabel = (sex: string): string =>
+	({ total: m.sex_total(), female: m.sex_female(), male: m.sex_male() })[sex] ?? sex;
+
+export const ageLabel = (age: string): string =>
+	({
+		all: m.age_all(),
+		under15: m.age_under15(),
+		'15to17': m.age_15to17(),
+		under18: m.age_under18(),
+		adult: m.age_adult()
+	})[age] ?? age;

@@ -1,0 +1,231 @@
+/**
+ * Sign-in and sessions, with Better Auth on our SQLite database.
+ *
+ * - Email and password, hashed with argon2id; no public sign-up (admins create accounts).
+ * - Sessions live in the `session` table and in an HttpOnly, SameSite=Lax cookie (Secure behind
+ *   HTTPS); they expire after `SESSION_HOURS` (default 12) and are never silently extended, and
+ *   revoking them (sign-out, deactivation, password reset) deletes the row.
+ * - Sign-in goes through the library's own request handler, never its server API, because only
+ *   the handler applies the rate limiter. The limiter keys on a private header that this module
+ *   sets from the connection's address (`event.getClientAddress()`), never from a client header.
+ * - No auth client ships to the browser: pages use plain form posts.
+ *
+ * The secret signing the cookies is `BETTER_AUTH_SECRET`; without it, one is generated once and
+ * kept in the database, so that a demonstration install needs no setup.
+ */
+import { hash, verify } from '@node-rs/argon2';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { parseSetCookieHeader, toCookieOptions } from 'better-auth/cookies';
+import { admin } from 'better-auth/plugins/admin';
+import { adminAc, defaultStatements, userAc } from 'better-auth/plugins/admin/access';
+import { createAccessControl } from 'better-auth/plugins/access';
+import { eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { getDb, type Db } from './db';
+import * as t from './db/schema';
+
+export const ROLES = ['reporter', 'reviewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The private request header that carries the client's address to the rate limiter. */
+const CLIENT_ADDRESS_HEADER = 'x-plan-monitor-client-address';
+
+/** argon2id (the library's default algorithm) with OWASP's parameters: 19 MiB, 2 passes. */
+export const hashPassword = (password: string) =>
+	hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+export const verifyPassword = ({ hash: digest, password }: { hash: string; password: string }) =>
+	verify(digest, password);
+
+export interface AuthSettings {
+	/** The address people use, e.g. `http://localhost:3000`. */
+	origin: string;
+	/** Sign-in attempts allowed per address within `signInWindowSeconds`. */
+	signInMax: number;
+	signInWindowSeconds: number;
+	sessionHours: number;
+}
+
+/** Settings from the environment (`ORIGIN`, `SIGN_IN_RATE_LIMIT` as `max/seconds`, `SESSION_HOURS`). */
+export function authSettings(): AuthSettings {
+	const [max, seconds] = (process.env.SIGN_IN_RATE_LIMIT || '10/300').split('/').map(Number);
+	return {
+		origin: process.env.ORIGIN || `http://localhost:${process.env.PORT || 5173}`,
+		signInMax: max > 0 ? max : 10,
+		signInWindowSeconds: seconds > 0 ? seconds : 300,
+		sessionHours: Number(process.env.SESSION_HOURS) > 0 ? Number(process.env.SESSION_HOURS) : 12
+	};
+}
+
+/** `BETTER_AUTH_SECRET`, or a secret generated once and kept in the database. */
+function authSecret(db: Db): string {
+	if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+	const kept = db.select().from(t.setting).where(eq(t.setting.key, 'auth_secret')).get();
+	if (kept) return kept.value;
+	const secret = randomBytes(32).toString('base64url');
+	db.insert(t.setting).values({ key: 'auth_secret', value: secret }).onConflictDoNothing().run();
+	return (
+		db.select().from(t.setting).where(eq(t.setting.key, 'auth_secret')).get() as { value: string }
+	).value;
+}
+
+const ac = createAccessControl(defaultStatements);
+
+/** Builds the sign-in library for a database. */
+export function createAuth(db: Db, settings: AuthSettings = authSettings()) {
+	return betterAuth({
+		appName: 'Plan Monitor',
+		baseURL: settings.origin,
+		secret: authSecret(db),
+		trustedOrigins: [settings.origin],
+		database: drizzleAdapter(db, {
+			provider: 'sqlite',
+			schema: {
+				user: t.user,
+				session: t.session,
+				account: t.account,
+				verification: t.verification,
+				rateLimit: t.rateLimit
+			}
+		}),
+		emailAndPassword: {
+			enabled: true,
+			disableSignUp: true,
+			minPasswordLength: 10,
+			maxPasswordLength: 128,
+			password: { hash: hashPassword, verify: verifyPassword }
+		},
+		session: {
+			expiresIn: settings.sessionHours * 3600,
+			disableSessionRefresh: true
+		},
+		user: {
+			additionalFields: {
+				reporterCode: { type: 'string', required: false, input: false }
+			}
+		},
+		rateLimit: {
+			enabled: true,
+			storage: 'database',
+			window: 60,
+			max: 100,
+			customRules: {
+				'/sign-in/email': { window: settings.signInWindowSeconds, max: settings.signInMax }
+			}
+		},
+		advanced: {
+			ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+			useSecureCookies: settings.origin.startsWith('https:'),
+			defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' }
+		},
+		telemetry: { enabled: false },
+		plugins: [
+			admin({
+				ac,
+				roles: { admin: adminAc, reviewer: userAc, reporter: userAc },
+				adminRoles: ['admin'],
+				defaultRole: 'reporter'
+			})
+		]
+	});
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+export interface CookieToSet {
+	name: string;
+	value: string;
+	options: ReturnType<typeof toCookieOptions>;
+}
+
+export type SignInResult =
+	| { ok: true; userId: string; cookies: CookieToSet[] }
+	| { ok: false; reason: 'invalid' | 'deactivated' | 'rate_limited'; retryAfterSeconds?: number };
+
+/** Reads the cookies a library response sets, for SvelteKit's `cookies.set`. */
+export function cookiesFrom(response: Response): CookieToSet[] {
+	const header = response.headers.get('set-cookie');
+	if (!header) return [];
+	return [...parseSetCookieHeader(header)].map(([name, attributes]) => ({
+		name,
+		value: attributes.value,
+		options: toCookieOptions(attributes)
+	}));
+}
+
+/**
+ * Signs in through the library's handler (so that the rate limiter runs), as a request from
+ * `address`. An unknown account and a wrong password give the same answer.
+ */
+export async function signIn(
+	auth: Auth,
+	options: { email: string; password: string; address: string; userAgent?: string | null }
+): Promise<SignInResult> {
+	const origin = new URL(auth.options.baseURL as string).origin;
+	const response = await auth.handler(
+		new Request(`${origin}/api/auth/sign-in/email`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				origin,
+				[CLIENT_ADDRESS_HEADER]: options.address,
+				'user-agent': options.userAgent ?? ''
+			},
+			body: JSON.stringify({ email: options.email.trim(), password: options.password })
+		})
+	);
+	if (response.status === 429)
+		return {
+			ok: false,
+			reason: 'rate_limited',
+			retryAfterSeconds: Number(response.headers.get('x-retry-after')) || undefined
+		};
+	if (response.ok) {
+		const body = (await response.json()) as { user: { id: string } };
+		return { ok: true, userId: body.user.id, cookies: cookiesFrom(response) };
+	}
+	const body = (await response.json().catch(() => ({}))) as { code?: string };
+	return { ok: false, reason: body.code === 'BANNED_USER' ? 'deactivated' : 'invalid' };
+}
+
+export interface SessionUser {
+	id: string;
+	name: string;
+	email: string;
+	role: Role;
+	reporterCode: string | null;
+}
+
+/** The signed-in user of a request, or null (no cookie, expired, revoked or deactivated). */
+export async function getSessionUser(
+	auth: Auth,
+	headers: Headers
+): Promise<{ user: SessionUser; sessionId: string } | null> {
+	const found = await auth.api.getSession({ headers, query: { disableCookieCache: true } });
+	if (!found) return null;
+	const u = found.user as typeof found.user & {
+		role?: string | null;
+		reporterCode?: string | null;
+	};
+	if (u.banned) return null;
+	const role = ROLES.find((r) => r === u.role);
+	if (!role) return null;
+	return {
+		sessionId: found.session.id,
+		user: { id: u.id, name: u.name, email: u.email, role, reporterCode: u.reporterCode ?? null }
+	};
+}
+
+/** Ends a session: its row is deleted, so the cookie is worthless even if kept. */
+export async function signOut(auth: Auth, headers: Headers): Promise<CookieToSet[]> {
+	const response = await auth.api.signOut({ headers, asResponse: true });
+	return cookiesFrom(response);
+}
+
+let shared: Auth | undefined;
+
+/** The process's sign-in library, on the process's database. */
+export function getAuth(): Auth {
+	shared ??= createAuth(getDb());
+	return shared;
+}

@@ -1,0 +1,108 @@
+/**
+ * Reporter organisations, for admins: list, add, edit (names, kind, provinces, active). Codes
+ * are stable identities (files name them), so a code is never changed once created.
+ */
+import { asc, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { audit } from './audit';
+import { inTransaction, type Db } from './db';
+import * as t from './db/schema';
+
+export const reporterSchema = z.object({
+	code: z
+		.string()
+		.trim()
+		.toUpperCase()
+		.regex(
+			/^[A-Z][A-Z0-9-]{1,19}$/,
+			'A code is 2–20 capital letters, digits or -, starting with a letter'
+		),
+	nameEn: z.string().trim().min(1, 'Enter the English name').max(200),
+	nameKm: z.string().trim().max(200).default(''),
+	kind: z.enum(['government', 'ngo', 'international'], 'Choose a kind'),
+	provinces: z.array(z.string()).default([]),
+	active: z.boolean().default(true)
+});
+
+export type ReporterInput = z.input<typeof reporterSchema>;
+
+export class ReporterError extends Error {
+	constructor(
+		message: string,
+		readonly field?: string
+	) {
+		super(message);
+	}
+}
+
+/** Every reporter with the provinces it works in. */
+export function listReporters(db: Db) {
+	const links = db.select().from(t.reporterProvince).all();
+	return db
+		.select()
+		.from(t.reporter)
+		.orderBy(asc(t.reporter.code))
+		.all()
+		.map((r) => ({
+			...r,
+			provinces: links.filter((l) => l.reporterCode === r.code).map((l) => l.provinceCode)
+		}));
+}
+
+/** Adds a reporter (`create`) or changes one (`update`, the code stays), with an audit row. */
+export function saveReporter(
+	db: Db,
+	input: ReporterInput,
+	options: { mode: 'create' | 'update'; actor: string; address?: string | null }
+): string {
+	const parsed = reporterSchema.safeParse(input);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new ReporterError(issue.message, String(issue.path[0] ?? ''));
+	}
+	const r = parsed.data;
+	const known = new Set(
+		db
+			.select({ code: t.province.code })
+			.from(t.province)
+			.all()
+			.map((p) => p.code)
+	);
+	const unknown = r.provinces.find((p) => !known.has(p) || p === 'national');
+	if (unknown) throw new ReporterError(`No such province: ${unknown}`, 'provinces');
+	return inTransaction(db, () => {
+		const exists = db.select().from(t.reporter).where(eq(t.reporter.code, r.code)).get();
+		if (options.mode === 'create' && exists)
+			throw new ReporterError(`A reporter with the code ${r.code} exists already`, 'code');
+		if (options.mode === 'update' && !exists) throw new ReporterError('No such reporter', 'code');
+		const values = { nameEn: r.nameEn, nameKm: r.nameKm, kind: r.kind, active: r.active };
+		if (exists) db.update(t.reporter).set(values).where(eq(t.reporter.code, r.code)).run();
+		else
+			db.insert(t.reporter)
+				.values({ code: r.code, ...values })
+				.run();
+		db.delete(t.reporterProvince).where(eq(t.reporterProvince.reporterCode, r.code)).run();
+		if (r.provinces.length)
+			db.insert(t.reporterProvince)
+				.values(r.provinces.map((provinceCode) => ({ reporterCode: r.code, provinceCode })))
+				.run();
+		audit(db, {
+			actor: options.actor,
+			action: `reporter.${options.mode}`,
+			subject: `reporter:${r.code}`,
+			detail: { ...values, provinces: r.provinces },
+			address: options.address
+		});
+		return r.code;
+	});
+}
+
+/** The provinces and the capital (not the national level), by English name. */
+export function listProvinces(db: Db) {
+	return db
+		.select({ code: t.province.code, nameEn: t.province.nameEn, nameKm: t.province.nameKm })
+		.from(t.province)
+		.where(ne(t.province.level, 'national'))
+		.orderBy(asc(t.province.nameEn))
+		.all();
+}

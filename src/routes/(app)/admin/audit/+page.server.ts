@@ -1,0 +1,28 @@
+import { listAudit } from '$lib/server/audit';
+import { getDb } from '$lib/server/db';
+import { ADMINS, requireRole } from '$lib/server/guard';
+import type { PageServerLoad } from './$types';
+
+const PAGE = 100;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const load: PageServerLoad = (event) => {
+	requireRole(event, ADMINS);
+	const q = event.url.searchParams;
+	const filter = {
+		action: q.get('action')?.trim() || '',
+		subject: q.get('subject')?.trim() || '',
+		from: DATE.test(q.get('from') ?? '') ? (q.get('from') as string) : '',
+		to: DATE.test(q.get('to') ?? '') ? (q.get('to') as string) : ''
+	};
+	const page = Math.max(1, Number(q.get('page')) || 1);
+	const rows = listAudit(getDb(), {
+		action: filter.action || undefined,
+		subject: filter.subject || undefined,
+		from: filter.from || undefined,
+		to: filter.to || undefined,
+		limit: PAGE + 1,
+		offset: (page - 1) * PAGE
+	});
+	return { filter, page, rows: rows.slice(0, PAGE), more: rows.length > PAGE };
+};

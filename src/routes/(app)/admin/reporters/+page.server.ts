@@ -1,0 +1,39 @@
+import { fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { ADMINS, requireRole } from '$lib/server/guard';
+import { listProvinces, listReporters, ReporterError, saveReporter } from '$lib/server/reporters';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	requireRole(event, ADMINS);
+	const db = getDb();
+	return { reporters: listReporters(db), provinces: listProvinces(db) };
+};
+
+function save(mode: 'create' | 'update') {
+	return async (event: RequestEvent) => {
+		const admin = requireRole(event, ADMINS);
+		const form = await event.request.formData();
+		const values = {
+			code: String(form.get('code') ?? ''),
+			nameEn: String(form.get('nameEn') ?? ''),
+			nameKm: String(form.get('nameKm') ?? ''),
+			kind: String(form.get('kind') ?? '') as 'ngo',
+			provinces: form.getAll('provinces').map(String),
+			active: mode === 'create' || form.get('active') === 'on'
+		};
+		try {
+			const code = saveReporter(getDb(), values, {
+				mode,
+				actor: admin.id,
+				address: event.getClientAddress()
+			});
+			return { saved: code };
+		} catch (e) {
+			if (e instanceof ReporterError) return fail(400, { mode, values, error: e.message });
+			throw e;
+		}
+	};
+}
+
+export const actions: Actions = { create: save('create'), update: save('update') };

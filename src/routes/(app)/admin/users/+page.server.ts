@@ -1,0 +1,94 @@
+import { fail } from '@sveltejs/kit';
+import { getAuth } from '$lib/server/auth';
+import { getDb } from '$lib/server/db';
+import { ADMINS, requireRole } from '$lib/server/guard';
+import { listReporters } from '$lib/server/reporters';
+import { createUser, listUsers, resetPassword, setActive, UserError } from '$lib/server/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	requireRole(event, ADMINS);
+	const db = getDb();
+	return {
+		users: listUsers(db),
+		reporters: listReporters(db).map((r) => ({ code: r.code, nameEn: r.nameEn, nameKm: r.nameKm }))
+	};
+};
+
+const emailOf = (userId: string) => listUsers(getDb()).find((u) => u.id === userId)?.email ?? '';
+
+export const actions: Actions = {
+	create: async (event) => {
+		const admin = requireRole(event, ADMINS);
+		const form = await event.request.formData();
+		const values = {
+			email: String(form.get('email') ?? '').trim(),
+			name: String(form.get('name') ?? '').trim(),
+			role: String(form.get('role') ?? ''),
+			reporterCode: String(form.get('reporterCode') ?? '') || null
+		};
+		const password = String(form.get('password') ?? '');
+		try {
+			const created = await createUser(getDb(), getAuth(), {
+				...values,
+				role: values.role as 'reporter',
+				password: password || undefined,
+				actor: admin.id,
+				address: event.getClientAddress()
+			});
+			// The password is shown once, to the admin who set or generated it.
+			return { created: { email: values.email, password: password ? null : created.password } };
+		} catch (e) {
+			if (e instanceof UserError) return fail(400, { values, error: e.message, field: e.field });
+			throw e;
+		}
+	},
+	reset: async (event) => {
+		const admin = requireRole(event, ADMINS);
+		const userId = String((await event.request.formData()).get('userId') ?? '');
+		try {
+			const password = await resetPassword(getDb(), {
+				userId,
+				actor: admin.id,
+				address: event.getClientAddress()
+			});
+			return { reset: { email: emailOf(userId), password } };
+		} catch (e) {
+			if (e instanceof UserError) return fail(400, { error: e.message });
+			throw e;
+		}
+	},
+	deactivate: async (event) => {
+		const admin = requireRole(event, ADMINS);
+		const userId = String((await event.request.formData()).get('userId') ?? '');
+		if (userId === admin.id) return fail(400, { error: 'You cannot deactivate your own account' });
+		try {
+			setActive(getDb(), {
+				userId,
+				active: false,
+				actor: admin.id,
+				address: event.getClientAddress()
+			});
+			return { changed: emailOf(userId) };
+		} catch (e) {
+			if (e instanceof UserError) return fail(400, { error: e.message });
+			throw e;
+		}
+	},
+	reactivate: async (event) => {
+		const admin = requireRole(event, ADMINS);
+		const userId = String((await event.request.formData()).get('userId') ?? '');
+		try {
+			setActive(getDb(), {
+				userId,
+				active: true,
+				actor: admin.id,
+				address: event.getClientAddress()
+			});
+			return { changed: emailOf(userId) };
+		} catch (e) {
+			if (e instanceof UserError) return fail(400, { error: e.message });
+			throw e;
+		}
+	}
+};

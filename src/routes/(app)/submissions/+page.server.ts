@@ -1,0 +1,39 @@
+import { SUBMISSION_STATUSES } from '$lib/server/db/schema';
+import { requireRole, SIGNED_IN } from '$lib/server/guard';
+import { getDb } from '$lib/server/db';
+import { listSubmissions, reportersWithSubmissions } from '$lib/server/submissions';
+import { parsePeriod, formatPeriod } from '$lib/domain/periods';
+import type { PageServerLoad } from './$types';
+
+const PAGE = 50;
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, SIGNED_IN);
+	const q = event.url.searchParams;
+	const status = SUBMISSION_STATUSES.find((s) => s === q.get('status'));
+	const period = parsePeriod(q.get('period') ?? '');
+	// A reporter's list is its own whatever the address says: the filter applies to reviewers only.
+	const reporter = user.role === 'reporter' ? undefined : q.get('reporter') || undefined;
+	const page = Math.max(1, Number(q.get('page')) || 1);
+	const db = getDb();
+	const { rows, total } = listSubmissions(db, user, {
+		status,
+		reporter,
+		period: period ? formatPeriod(period) : undefined,
+		limit: PAGE,
+		offset: (page - 1) * PAGE
+	});
+	return {
+		rows,
+		total,
+		page,
+		pages: Math.max(1, Math.ceil(total / PAGE)),
+		filter: {
+			status: status ?? '',
+			reporter: reporter ?? '',
+			period: period ? formatPeriod(period) : ''
+		},
+		reporters: user.role === 'reporter' ? [] : reportersWithSubmissions(db),
+		statuses: SUBMISSION_STATUSES.filter((s) => user.role === 'reporter' || s !== 'draft')
+	};
+};

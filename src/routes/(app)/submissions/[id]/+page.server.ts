@@ -1,0 +1,79 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import type { WorkflowAction } from '$lib/domain/workflow';
+import { getDb } from '$lib/server/db';
+import { requireRole, SIGNED_IN } from '$lib/server/guard';
+import { addComment, getSubmission, takeAction, WorkflowError } from '$lib/server/submissions';
+import type { Actions, PageServerLoad } from './$types';
+
+const PAGE = 200;
+
+function submissionId(params: { id: string }): number {
+	const id = Number(params.id);
+	if (!Number.isInteger(id) || id <= 0) error(404, 'No such submission');
+	return id;
+}
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, SIGNED_IN);
+	const page = Math.max(1, Number(event.url.searchParams.get('page')) || 1);
+	const found = getSubmission(getDb(), submissionId(event.params), user, {
+		limit: PAGE,
+		offset: (page - 1) * PAGE
+	});
+	if (!found) error(404, 'No such submission');
+	const total = found.counts.new + found.counts.changed + found.counts.unchanged;
+	return { ...found, page, pages: Math.max(1, Math.ceil(total / PAGE)) };
+};
+
+/** One workflow step: who may take it is decided by `takeAction`, from the session only. */
+function step(action: WorkflowAction) {
+	return async (event: RequestEvent<{ id: string }>) => {
+		const user = requireRole(event, SIGNED_IN);
+		const form = await event.request.formData();
+		const comment = String(form.get('comment') ?? '');
+		try {
+			const status = takeAction(getDb(), {
+				id: submissionId(event.params),
+				action,
+				user,
+				comment,
+				address: event.getClientAddress()
+			});
+			return { done: action, status };
+		} catch (e) {
+			if (e instanceof WorkflowError) {
+				if (e.status === 404) error(404, e.message);
+				return fail(e.status, { action, error: e.message, comment });
+			}
+			throw e;
+		}
+	};
+}
+
+export const actions: Actions = {
+	submit: step('submit'),
+	withdraw: step('withdraw'),
+	return: step('return'),
+	approve: step('approve'),
+	reopen: step('reopen'),
+	comment: async (event) => {
+		const user = requireRole(event, SIGNED_IN);
+		const form = await event.request.formData();
+		const body = String(form.get('comment') ?? '');
+		try {
+			addComment(getDb(), {
+				id: submissionId(event.params),
+				user,
+				body,
+				address: event.getClientAddress()
+			});
+			return { done: 'comment' as const };
+		} catch (e) {
+			if (e instanceof WorkflowError) {
+				if (e.status === 404) error(404, e.message);
+				return fail(e.status, { action: 'comment' as const, error: e.message, comment: body });
+			}
+			throw e;
+		}
+	}
+};

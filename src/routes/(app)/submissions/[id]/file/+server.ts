@@ -1,0 +1,19 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireRole, SIGNED_IN } from '$lib/server/guard';
+import { getOriginalFile } from '$lib/server/submissions';
+import type { RequestHandler } from './$types';
+
+/** The original file of a submission, as uploaded: evidence, for those who may see the submission. */
+export const GET: RequestHandler = (event) => {
+	const user = requireRole(event, SIGNED_IN);
+	const file = getOriginalFile(getDb(), Number(event.params.id), user);
+	if (!file) error(404, 'No such file');
+	return new Response(new Uint8Array(file.content), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
+			'x-content-type-options': 'nosniff'
+		}
+	});
+};
