@@ -2,7 +2,14 @@ import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db';
 import * as t from './db/schema';
-import { approveSubmission, createSubmission, type SubmissionRow } from './submissions';
+import {
+	approveSubmission,
+	createSubmission,
+	getSubmission,
+	listSubmissions,
+	takeAction,
+	type SubmissionRow
+} from './submissions';
 import { tempDatabase } from './testing/temp-db';
 
 let db: Db;
@@ -99,5 +106,116 @@ describe('createSubmission', () => {
 		expect(db.select({ n: count() }).from(t.submission).get()?.n).toBe(0);
 		expect(db.select({ n: count() }).from(t.submissionValue).get()?.n).toBe(0);
 		expect(db.select({ n: count() }).from(t.storedFile).get()?.n).toBe(0);
+	});
+});
+
+describe('takeAction', () => {
+	const licadho = { id: 'u-licadho', role: 'reporter', reporterCode: 'LICADHO' } as const;
+	const cwcc = { id: 'u-cwcc', role: 'reporter', reporterCode: 'CWCC' } as const;
+	const reviewer = { id: 'u-reviewer', role: 'reviewer', reporterCode: null } as const;
+	const admin = { id: 'u-admin', role: 'admin', reporterCode: null } as const;
+	const draft = () =>
+		createSubmission(db, {
+			reporter: 'LICADHO',
+			period: '2002Q1',
+			source: 'cli',
+			status: 'draft',
+			at: '2002-04-05T00:00:00.000Z',
+			rows: [row(15)]
+		});
+	const status = (id: number) =>
+		db.select().from(t.submission).where(eq(t.submission.id, id)).get()?.status;
+	const refusal = (f: () => unknown) => {
+		try {
+			f();
+		} catch (e) {
+			return (e as { status?: number }).status;
+		}
+		return 'done';
+	};
+
+	it('runs the whole cycle, with comments and an audit row for each step', () => {
+		const id = draft();
+		takeAction(db, { id, action: 'submit', user: licadho, at: '2002-04-10T00:00:00.000Z' });
+		expect(db.select().from(t.submission).where(eq(t.submission.id, id)).get()).toMatchObject({
+			status: 'submitted',
+			submittedAt: '2002-04-10T00:00:00.000Z'
+		});
+		takeAction(db, { id, action: 'return', user: reviewer, comment: 'Check Kampot' });
+		expect(status(id)).toBe('returned');
+		takeAction(db, { id, action: 'submit', user: licadho, at: '2002-05-01T00:00:00.000Z' });
+		// The first submission date stays: on time is judged on it.
+		expect(db.select().from(t.submission).where(eq(t.submission.id, id)).get()?.submittedAt).toBe(
+			'2002-04-10T00:00:00.000Z'
+		);
+		takeAction(db, { id, action: 'approve', user: reviewer });
+		expect(status(id)).toBe('approved');
+		expect(approved()).toHaveLength(1);
+		takeAction(db, { id, action: 'reopen', user: admin, comment: 'Figures under review by court' });
+		expect(status(id)).toBe('returned');
+		// Reopening does not unpublish: the values stay until a correction is approved.
+		expect(approved()).toHaveLength(1);
+		const comments = db
+			.select()
+			.from(t.submissionComment)
+			.all()
+			.map((c) => [c.author, c.body]);
+		expect(comments).toEqual([
+			['u-reviewer', 'Check Kampot'],
+			['u-admin', 'Figures under review by court']
+		]);
+		const actions = db
+			.select({ action: t.auditLog.action })
+			.from(t.auditLog)
+			.where(eq(t.auditLog.subject, `submission:${id}`))
+			.all()
+			.map((a) => a.action);
+		expect(actions).toEqual([
+			'submission.submit',
+			'submission.return',
+			'submission.submit',
+			'submission.approve',
+			'submission.reopen'
+		]);
+	});
+
+	it('refuses: 404 for another organisation, 403 for a role, 409 for a status, 400 without a comment', () => {
+		const id = draft();
+		expect(refusal(() => takeAction(db, { id, action: 'submit', user: cwcc }))).toBe(404);
+		expect(refusal(() => takeAction(db, { id, action: 'submit', user: reviewer }))).toBe(404); // a draft is private
+		takeAction(db, { id, action: 'submit', user: licadho });
+		expect(refusal(() => takeAction(db, { id, action: 'approve', user: licadho }))).toBe(403);
+		expect(refusal(() => takeAction(db, { id, action: 'submit', user: licadho }))).toBe(409);
+		expect(
+			refusal(() => takeAction(db, { id, action: 'return', user: reviewer, comment: '  ' }))
+		).toBe(400);
+		expect(
+			refusal(() => takeAction(db, { id, action: 'reopen', user: reviewer, comment: 'x' }))
+		).toBe(403);
+		expect(status(id)).toBe('submitted');
+	});
+
+	it('lists only what the user may see', () => {
+		const id = draft();
+		expect(listSubmissions(db, licadho).rows.map((r) => r.id)).toEqual([id]);
+		expect(listSubmissions(db, cwcc).rows).toEqual([]);
+		expect(listSubmissions(db, reviewer).rows).toEqual([]);
+		takeAction(db, { id, action: 'submit', user: licadho });
+		expect(listSubmissions(db, reviewer).rows.map((r) => r.id)).toEqual([id]);
+		expect(getSubmission(db, id, cwcc)).toBeNull();
+		expect(getSubmission(db, id, reviewer)?.actions).toEqual(['return', 'approve']);
+	});
+
+	it('compares a submission with the approved record', () => {
+		const first = submit([row(15), row(11, { sex: 'female' })]);
+		approveSubmission(db, first, { reviewer: 'r', at: '2002-04-20T00:00:00.000Z' });
+		const second = submit([row(16), row(11, { sex: 'female' }), row(5, { sex: 'male' })]);
+		const found = getSubmission(db, second, reviewer);
+		expect(found?.counts).toEqual({ new: 1, changed: 1, unchanged: 1 });
+		expect(found?.values.map((v) => [v.sex, v.value, v.recorded, v.change])).toEqual([
+			['female', 11, 11, 'unchanged'],
+			['male', 5, null, 'new'],
+			['total', 16, 15, 'changed']
+		]);
 	});
 });
