@@ -16,7 +16,13 @@ import { parseArgs } from 'node:util';
 import { createAuth } from '../src/lib/server/auth';
 import { openDatabase } from '../src/lib/server/db';
 import * as t from '../src/lib/server/db/schema';
-import { createUser, listUsers, resetPassword, setActive, UserError } from '../src/lib/server/users';
+import {
+	createUser,
+	listUsers,
+	resetPassword,
+	setActive,
+	UserError
+} from '../src/lib/server/users';
 
 const USAGE = `Usage: npm run user -- <command> [options]
   create --email E --role reporter|reviewer|admin [--reporter CODE] [--name NAME] [--password P]
@@ -68,7 +74,9 @@ try {
 				password: values.password,
 				actor
 			});
-			console.log(`Created ${values.email} (${values.role}${values.reporter ? `, ${values.reporter}` : ''}).`);
+			console.log(
+				`Created ${values.email} (${values.role}${values.reporter ? `, ${values.reporter}` : ''}).`
+			);
 			if (!values.password) console.log(`Password (shown once): ${created.password}`);
 			break;
 		}
