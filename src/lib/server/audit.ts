@@ -2,7 +2,7 @@
  * The audit trail: who did what, when, to what, from which address. Every change to the plan,
  * the users, the reporters and the submissions, and every sign-in, writes one row.
  */
-import { and, desc, eq, gte, like, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db';
 import * as t from './db/schema';
@@ -36,6 +36,7 @@ export function audit(db: Db, entry: AuditEntry): void {
 
 export interface AuditFilter {
 	action?: string;
+	/** An actor id (`system`, `cli`, a user id) or part of a user's e-mail address. */
 	actor?: string;
 	subject?: string;
 	/** ISO dates (inclusive). */
@@ -66,7 +67,13 @@ export function listAudit(db: Db, filter: AuditFilter = {}) {
 	const subjectUser = alias(t.user, 'subject_user');
 	const where: SQL[] = [];
 	if (filter.action) where.push(like(t.auditLog.action, `${filter.action}%`));
-	if (filter.actor) where.push(eq(t.auditLog.actor, filter.actor));
+	if (filter.actor)
+		where.push(
+			or(
+				eq(t.auditLog.actor, filter.actor),
+				like(t.user.email, `%${filter.actor.toLowerCase()}%`)
+			) as SQL
+		);
 	if (filter.subject) where.push(like(t.auditLog.subject, `${filter.subject}%`));
 	if (filter.from) where.push(gte(t.auditLog.at, filter.from));
 	if (filter.to) where.push(lte(t.auditLog.at, `${filter.to}T23:59:59.999Z`));

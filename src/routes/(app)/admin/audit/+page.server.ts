@@ -11,6 +11,7 @@ export const load: PageServerLoad = (event) => {
 	const q = event.url.searchParams;
 	const filter = {
 		action: q.get('action')?.trim() || '',
+		actor: q.get('actor')?.trim() || '',
 		subject: q.get('subject')?.trim() || '',
 		from: DATE.test(q.get('from') ?? '') ? (q.get('from') as string) : '',
 		to: DATE.test(q.get('to') ?? '') ? (q.get('to') as string) : ''
@@ -18,6 +19,7 @@ export const load: PageServerLoad = (event) => {
 	const page = Math.max(1, Number(q.get('page')) || 1);
 	const rows = listAudit(getDb(), {
 		action: filter.action || undefined,
+		actor: filter.actor || undefined,
 		subject: filter.subject || undefined,
 		from: filter.from || undefined,
 		to: filter.to || undefined,
