@@ -17,3 +17,9 @@ export function projectRoot(): string {
 export function planFile(): string {
 	return process.env.PLAN_FILE || 'data/plans/cambodia-2000-2004.json';
 }
+
+/** The largest file the importer reads: `IMPORT_MAX_MB` megabytes, default 50. */
+export function importMaxBytes(): number {
+	const mb = Number(process.env.IMPORT_MAX_MB);
+	return (mb > 0 ? mb : 50) * 1_000_000;
+}

@@ -218,13 +218,36 @@ export const submissionValue = sqliteTable(
 		sex: text('sex', { enum: SEXES }).notNull(),
 		ageGroup: text('age_group', { enum: AGE_GROUPS }).notNull(),
 		value: real('value').notNull(),
-		note: text('note')
+		note: text('note'),
+		/** The spreadsheet row it came from (header = 1, first record = 2), for messages. */
+		sourceRow: integer('source_row')
 	},
 	(t) => [
 		primaryKey({
 			columns: [t.submissionId, t.indicatorCode, t.provinceCode, t.period, t.sex, t.ageGroup]
 		})
 	]
+);
+
+/**
+ * What a reporter told the importer once, remembered for its next files: a column header, an
+ * indicator name or a province name that the importer did not know, and what it means.
+ */
+export const importMapping = sqliteTable(
+	'import_mapping',
+	{
+		reporterCode: text('reporter_code')
+			.notNull()
+			.references(() => reporter.code, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['header', 'indicator', 'province'] }).notNull(),
+		/** The text as the file writes it, normalised (case, spaces, Khmer spelling variants). */
+		source: text('source').notNull(),
+		/** A field name (`value`), an indicator code or a province code. */
+		target: text('target').notNull(),
+		createdBy: text('created_by'),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.reporterCode, t.kind, t.source] })]
 );
 
 /** The approved record: one value per key (§2), the only table public pages read. */

@@ -1,0 +1,85 @@
+/**
+ * From bytes to text: refuses what is not a text CSV (with the reason in plain words) and
+ * decodes what is. Accepted: UTF-8 with or without a byte-order mark, and UTF-16 (little or big
+ * endian, as Excel's "Unicode text" writes it) with a byte-order mark, or without one when the
+ * pattern of zero bytes leaves no doubt. Anything else is refused rather than guessed: a wrong
+ * guess would turn Khmer names into nonsense without anyone noticing.
+ */
+
+export interface Refusal {
+	refused: string;
+}
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+const SIGNATURES: [number[], string][] = [
+	[[0x50, 0x4b, 0x03, 0x04], 'an Excel workbook (or another zip file)'],
+	[[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel (.xls) or Word file'],
+	[[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+	[[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+	[[0xff, 0xd8, 0xff], 'a JPEG image']
+];
+
+const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+
+/** Which encoding the bytes are in, and how many bytes of byte-order mark to skip; or why not. */
+export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; skip: number } | Refusal {
+	for (const [signature, what] of SIGNATURES)
+		if (startsWith(bytes, signature))
+			return {
+				refused: `This file is ${what}, not a CSV file. In your spreadsheet choose "Save as" and the type "CSV UTF-8 (comma delimited)".`
+			};
+	if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', skip: 3 };
+	if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', skip: 2 };
+	if (startsWith(bytes, [0xfe, 0xff])) return { encoding: 'utf-16be', skip: 2 };
+	// Without a mark, UTF-16 text of mostly Latin letters has a zero in every other byte.
+	const sample = bytes.subarray(0, 4096);
+	let evenZeros = 0;
+	let oddZeros = 0;
+	for (let i = 0; i < sample.length; i++) {
+		if (sample[i] !== 0) continue;
+		if (i % 2) oddZeros++;
+		else evenZeros++;
+	}
+	const half = sample.length / 2;
+	if (half >= 8 && oddZeros > 0.4 * half && evenZeros === 0)
+		return { encoding: 'utf-16le', skip: 0 };
+	if (half >= 8 && evenZeros > 0.4 * half && oddZeros === 0)
+		return { encoding: 'utf-16be', skip: 0 };
+	if (oddZeros + evenZeros > 0)
+		return { refused: 'This file is not text: it contains binary data. Send a CSV file.' };
+	return { encoding: 'utf-8', skip: 0 };
+}
+
+/**
+ * The text of a file, or why it is refused: too large, empty, not text, or not in an encoding
+ * that can be read with certainty.
+ */
+export function decodeFile(bytes: Uint8Array, options: { maxBytes: number }): string | Refusal {
+	if (bytes.length > options.maxBytes)
+		return {
+			refused: `This file is ${megabytes(bytes.length)}; the limit is ${megabytes(options.maxBytes)}. Split it into smaller files (for example one per quarter).`
+		};
+	if (bytes.length === 0) return { refused: 'This file is empty.' };
+	const found = detectEncoding(bytes);
+	if ('refused' in found) return found;
+	let text: string;
+	try {
+		text = new TextDecoder(found.encoding, { fatal: true }).decode(bytes.subarray(found.skip));
+	} catch {
+		return {
+			refused:
+				found.encoding === 'utf-8'
+					? 'This file is not in UTF-8, and its encoding cannot be known for certain (Khmer names would be garbled). In your spreadsheet choose "Save as" and the type "CSV UTF-8".'
+					: `This file starts like ${found.encoding.toUpperCase()} text but cannot be read as such.`
+		};
+	}
+	if (text.includes('\u0000'))
+		return { refused: 'This file is not text: it contains binary data. Send a CSV file.' };
+	if (text.trim() === '') return { refused: 'This file is empty.' };
+	return text;
+}
+
+function megabytes(n: number): string {
+	return `${(n / 1_000_000).toFixed(n < 10_000_000 ? 1 : 0)} MB`;
+}

@@ -1,0 +1,551 @@
+/**
+ * The import pipeline, the one path every file takes, from the web and the command line alike:
+ *
+ *   bytes → refuse or decode (decode.ts) → find the delimiter → parse row by row (papaparse,
+ *   streaming: never a list of row objects) → recognise the format and the columns → refuse case
+ *   records → check every row (validate.ts) → stage the valid rows in `submission_value` →
+ *   check breakdowns against their totals → compare with the approved record → summary.
+ *
+ * Everything happens in one SQLite transaction. A dry run rolls it back at the end, so it checks
+ * exactly what a real import would, and writes nothing; a failure half-way rolls back too.
+ * Writes go through prepared statements. Re-importing a file that is already in a submission
+ * (same bytes, not withdrawn) changes nothing and answers with the existing submission.
+ * The format is described for people in IMPORT_FORMAT.md beside this file.
+ */
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import Papa from 'papaparse';
+import { audit } from '../audit';
+import { inTransaction, type Db } from '../db';
+import * as t from '../db/schema';
+import { approveSubmission, hashFile } from '../submissions';
+import { decodeFile, type Refusal } from './decode';
+import { loadDictionary, loadRemembered } from './dictionary';
+import { validateRow, type RawRow, type RowError } from './validate';
+import {
+	DHIS2_COLUMNS,
+	fieldOfHeader,
+	normaliseName,
+	personalHeaders,
+	type Field
+} from './vocabulary';
+
+/** At most this many row errors are kept (all are counted). */
+export const MAX_ERRORS = 10_000;
+/** At most this many changed values are listed in a summary. */
+const MAX_CHANGES = 500;
+
+export type ImportMode = 'dry-run' | 'draft' | 'submit' | 'approve';
+
+export interface ImportOptions {
+	file: { name: string; content: Uint8Array };
+	/** Every row belongs to this reporter (the uploader's organisation, or `--reporter`). */
+	reporter?: string;
+	/** dry-run: write nothing; draft: keep as a draft; submit: submit; approve: submit and approve. */
+	mode: ImportMode;
+	/** Who imports: a user id, or `cli`. */
+	actor: string;
+	address?: string | null;
+	/** Refuse files larger than this (bytes). */
+	maxBytes: number;
+	/** Re-read the file into this existing draft (after a mapping was added), replacing its values. */
+	into?: number;
+	at?: string;
+}
+
+export interface ValueChange {
+	row: number;
+	reporter: string;
+	indicator: string;
+	province: string;
+	period: string;
+	sex: string;
+	ageGroup: string;
+	old: number;
+	new: number;
+}
+
+export interface ImportSummary {
+	file: string;
+	format: 'canonical' | 'dhis2' | null;
+	encoding: string;
+	delimiter: string;
+	/** Records read (blank lines aside). */
+	rows: number;
+	new: number;
+	changed: number;
+	unchanged: number;
+	rejected: number;
+	/** Row errors, at most MAX_ERRORS of them (see `rejected` for the count of rows). */
+	errors: RowError[];
+	/** Changed values, old → new, at most MAX_CHANGES of them. */
+	changes: ValueChange[];
+	submissions: number[];
+	/** The file was imported before: nothing was written. */
+	alreadyImported: boolean;
+	/** Headers and names the importer does not know, to be mapped by hand. */
+	unknown: { headers: string[]; indicators: string[]; provinces: string[] };
+	/** How each header of the file was read. */
+	columns: { header: string; field: Field | null }[];
+}
+
+class RollBack extends Error {}
+
+/** Comma, semicolon or tab: the one that splits the header line most (quotes respected). */
+export function detectDelimiter(text: string): string {
+	const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+	let quoted = false;
+	for (const c of text.slice(0, 10_000)) {
+		if (c === '"') quoted = !quoted;
+		else if (!quoted && (c === '\n' || c === '\r')) break;
+		else if (!quoted && c in counts) counts[c]++;
+	}
+	return Object.entries(counts).sort((a, b) => b[1] - a[1])[0][1] > 0
+		? Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0]
+		: ',';
+}
+
+/**
+ * Runs a file through the pipeline. Returns the summary, or a refusal of the whole file (not
+ * CSV, unreadable, empty, too large, case records, columns not recognised in a non-interactive
+ * import).
+ */
+export function importFile(db: Db, options: ImportOptions): ImportSummary | Refusal {
+	const text = decodeFile(options.file.content, { maxBytes: options.maxBytes });
+	if (typeof text !== 'string') return text;
+	const content = Buffer.from(options.file.content);
+	const hash = hashFile(content);
+	const at = options.at ?? new Date().toISOString();
+
+	// The same bytes already in a live submission: answer with it, write nothing.
+	const earlier =
+		options.mode === 'dry-run' || options.into
+			? []
+			: db
+					.select({ id: t.submission.id })
+					.from(t.submission)
+					.where(
+						and(
+							eq(t.submission.fileHash, hash),
+							ne(t.submission.status, 'withdrawn'),
+							options.reporter ? eq(t.submission.reporterCode, options.reporter) : undefined
+						)
+					)
+					.all()
+					.map((s) => s.id);
+	const mode: ImportMode = earlier.length ? 'dry-run' : options.mode;
+
+	let result: ImportSummary | Refusal | undefined;
+	try {
+		inTransaction(db, () => {
+			result = run(db, { ...options, mode }, { text, content, hash, at });
+			if (mode === 'dry-run' || 'refused' in result) throw new RollBack();
+		});
+	} catch (e) {
+		if (!(e instanceof RollBack)) throw e;
+	}
+	if (!result) throw new Error('The import produced no result');
+	if (!('refused' in result) && earlier.length)
+		return { ...result, submissions: earlier, alreadyImported: true };
+	return result;
+}
+
+function run(
+	db: Db,
+	options: ImportOptions,
+	input: { text: string; content: Buffer; hash: string; at: string }
+): ImportSummary | Refusal {
+	const sqlite = db.$client;
+	const remembered = loadRemembered(db, options.reporter);
+	const dict = loadDictionary(db, remembered);
+	const delimiter = detectDelimiter(input.text);
+	const summary: ImportSummary = {
+		file: options.file.name,
+		format: null,
+		encoding: 'utf-8',
+		delimiter,
+		rows: 0,
+		new: 0,
+		changed: 0,
+		unchanged: 0,
+		rejected: 0,
+		errors: [],
+		changes: [],
+		submissions: [],
+		alreadyImported: false,
+		unknown: { headers: [], indicators: [], provinces: [] },
+		columns: []
+	};
+	const rejectedRows = new Set<number>();
+	const addError = (e: RowError) => {
+		if (summary.errors.length < MAX_ERRORS) summary.errors.push(e);
+		rejectedRows.add(e.row);
+	};
+	const unknownIndicators = new Set<string>();
+	const unknownProvinces = new Set<string>();
+
+	const insert = sqlite.prepare(
+		`INSERT INTO submission_value (submission_id, indicator_code, province_code, period, sex,
+			age_group, value, note, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		 ON CONFLICT DO NOTHING`
+	);
+	const firstRowOf = sqlite.prepare(
+		`SELECT source_row FROM submission_value WHERE submission_id = ? AND indicator_code = ?
+			AND province_code = ? AND period = ? AND sex = ? AND age_group = ?`
+	);
+
+	// One submission per reporter, created when its first valid row comes.
+	const submissions = new Map<string, number>();
+	if (options.into) {
+		const draft = db.select().from(t.submission).where(eq(t.submission.id, options.into)).get();
+		if (!draft || draft.status !== 'draft')
+			throw new Error(`Submission ${options.into} is not a draft`);
+		db.delete(t.submissionValue).where(eq(t.submissionValue.submissionId, draft.id)).run();
+		submissions.set(draft.reporterCode, draft.id);
+	}
+	const submissionFor = (reporter: string): number => {
+		const known = submissions.get(reporter);
+		if (known) return known;
+		db.insert(t.storedFile)
+			.values({ hash: input.hash, size: input.content.length, content: input.content })
+			.onConflictDoNothing()
+			.run();
+		const { id } = db
+			.insert(t.submission)
+			.values({
+				reporterCode: reporter,
+				status: 'draft',
+				source: options.actor === 'cli' ? 'cli' : 'upload',
+				fileName: options.file.name,
+				fileHash: input.hash,
+				createdBy: options.actor,
+				createdAt: input.at
+			})
+			.returning({ id: t.submission.id })
+			.get();
+		submissions.set(reporter, id);
+		return id;
+	};
+
+	let refusal: Refusal | undefined;
+	// A draft whose columns are not all recognised waits for the reporter to map them.
+	let needsMapping = false;
+	let columns: (Field | 'combo' | null)[] = [];
+	let names: Partial<Record<Field | 'combo', string>> = {};
+	let record = 0;
+
+	const onHeader = (cells: string[]) => {
+		const headers = cells.map((c) => c.trim());
+		const personal = personalHeaders(headers);
+		if (personal.length) {
+			refusal = {
+				refused: `This file looks like case records (it has the column${personal.length > 1 ? 's' : ''} ${personal.map((h) => `"${h}"`).join(', ')}). Plan Monitor holds aggregate counts only: send totals per indicator, province and quarter, never names or dates of birth.`
+			};
+			return;
+		}
+		if (normaliseName(headers[0] ?? '') === 'dataelement') {
+			summary.format = 'dhis2';
+			const fields: Record<string, Field | 'combo' | null> = {
+				dataelement: 'indicator',
+				period: 'period',
+				orgunit: 'province',
+				categoryoptioncombo: 'combo',
+				attributeoptioncombo: 'reporter',
+				value: 'value',
+				comment: 'note'
+			};
+			columns = DHIS2_COLUMNS.map((c) => fields[c] ?? null);
+			names = Object.fromEntries(
+				DHIS2_COLUMNS.flatMap((c, i) => (fields[c] ? [[fields[c], headers[i] ?? c]] : []))
+			);
+			summary.columns = headers.map((h, i) => ({
+				header: h,
+				field: (columns[i] === 'combo' ? null : columns[i]) as Field | null
+			}));
+			return;
+		}
+		summary.format = 'canonical';
+		const seen = new Set<Field>();
+		columns = headers.map((h) => {
+			const field = remembered.header.get(normaliseName(h)) ?? fieldOfHeader(h);
+			if (!field || seen.has(field)) {
+				if (h) summary.unknown.headers.push(h);
+				return null;
+			}
+			seen.add(field);
+			names[field] = h;
+			return field;
+		});
+		summary.columns = headers.map((h, i) => ({ header: h, field: columns[i] as Field | null }));
+		const missing = (['indicator', 'period', 'value'] as const).filter((f) => !seen.has(f));
+		if (!seen.has('reporter') && !options.reporter) missing.unshift('reporter' as never);
+		if (missing.length) {
+			summary.unknown.headers = summary.unknown.headers.length ? summary.unknown.headers : headers;
+			if (options.mode === 'draft' && options.reporter) {
+				needsMapping = true;
+				return;
+			}
+			refusal = {
+				refused: `The columns ${missing.map((m) => `"${m}"`).join(', ')} were not found in the header row (${headers.map((h) => `"${h}"`).join(', ')}). Use the template's headers, or map the columns by hand.`
+			};
+		}
+	};
+
+	const onRecord = (cells: string[], rowNumber: number) => {
+		if (cells.every((c) => c.trim() === '')) return;
+		summary.rows++;
+		const raw: RawRow = {};
+		columns.forEach((field, i) => {
+			if (field === 'combo') raw.combo = cells[i] ?? '';
+			else if (field) raw[field] = cells[i] ?? '';
+		});
+		if (summary.format === 'dhis2' && raw.combo === undefined) raw.combo = '';
+		const checked = validateRow(raw, rowNumber, dict, {
+			reporter: options.reporter,
+			columns: names
+		});
+		if ('errors' in checked) {
+			for (const e of checked.errors) {
+				addError(e);
+				if (e.column === (names.indicator ?? 'indicator') && e.message.startsWith('unknown'))
+					unknownIndicators.add(e.value);
+				if (e.column === (names.province ?? 'province') && e.message.startsWith('unknown'))
+					unknownProvinces.add(e.value);
+			}
+			return;
+		}
+		const v = checked.row;
+		const id = submissionFor(v.reporter);
+		const { changes } = insert.run(
+			id,
+			v.indicator,
+			v.province,
+			v.period,
+			v.sex,
+			v.ageGroup,
+			v.value,
+			v.note,
+			v.row
+		);
+		if (changes === 0) {
+			const first = firstRowOf.get(id, v.indicator, v.province, v.period, v.sex, v.ageGroup) as {
+				source_row: number;
+			};
+			addError({
+				row: rowNumber,
+				column: names.value ?? 'value',
+				value: String(cells[columns.indexOf('value')] ?? ''),
+				message: `the same figure (indicator, province, quarter, sex and age group) is already in row ${first.source_row}: keep one of the two`
+			});
+		}
+	};
+
+	Papa.parse<string[]>(input.text, {
+		delimiter,
+		header: false,
+		skipEmptyLines: false,
+		step: (results, parser) => {
+			record++;
+			for (const e of results.errors)
+				if (e.type === 'Quotes')
+					addError({
+						row: record,
+						column: '',
+						value: '',
+						message:
+							'a quotation mark is opened and never closed: the rest of the file is read as one cell'
+					});
+			if (record === 1) {
+				onHeader(results.data);
+				if (refusal || needsMapping) parser.abort();
+				return;
+			}
+			onRecord(results.data, record);
+		}
+	});
+	if (refusal) return refusal;
+	if (!needsMapping && (record <= 1 || summary.rows === 0))
+		return { refused: 'This file has a header row but no figures.' };
+	// A draft is kept even with no valid row: its report says what to fix or to map.
+	if (options.mode === 'draft' && options.reporter && submissions.size === 0)
+		submissionFor(options.reporter);
+
+	const ids = [...submissions.values()];
+	for (const id of submissions.values()) checkBreakdowns(db, id, addError);
+	summary.rejected = rejectedRows.size;
+	summary.unknown.indicators = [...unknownIndicators].filter(Boolean).slice(0, 100);
+	summary.unknown.provinces = [...unknownProvinces].filter(Boolean).slice(0, 100);
+	summary.errors.sort((a, b) => a.row - b.row);
+
+	for (const [reporter, id] of submissions) {
+		const counts = sqlite
+			.prepare(
+				`SELECT coalesce(sum(d.value IS NULL), 0) AS new,
+					coalesce(sum(d.value IS NOT NULL AND d.value != s.value), 0) AS changed,
+					coalesce(sum(d.value = s.value), 0) AS unchanged
+				 FROM submission_value s LEFT JOIN data_value d ON ${SAME_KEY} AND d.reporter_code = ?
+				 WHERE s.submission_id = ?`
+			)
+			.get(reporter, id) as { new: number; changed: number; unchanged: number };
+		summary.new += counts.new;
+		summary.changed += counts.changed;
+		summary.unchanged += counts.unchanged;
+		if (summary.changes.length < MAX_CHANGES)
+			summary.changes.push(
+				...(sqlite
+					.prepare(
+						`SELECT s.source_row AS row, ? AS reporter, s.indicator_code AS indicator,
+							s.province_code AS province, s.period, s.sex, s.age_group AS ageGroup,
+							d.value AS old, s.value AS new
+						 FROM submission_value s JOIN data_value d ON ${SAME_KEY} AND d.reporter_code = ?
+						 WHERE s.submission_id = ? AND d.value != s.value ORDER BY s.source_row LIMIT ?`
+					)
+					.all(reporter, reporter, id, MAX_CHANGES - summary.changes.length) as ValueChange[])
+			);
+	}
+	summary.submissions = options.mode === 'dry-run' ? [] : ids;
+	if (options.mode === 'dry-run') return summary;
+
+	// Keep the report with each submission; set its status; approve if asked.
+	for (const [reporter, id] of submissions) {
+		const periods = sqlite
+			.prepare('SELECT DISTINCT period FROM submission_value WHERE submission_id = ? LIMIT 2')
+			.all(id) as { period: string }[];
+		const submitted = options.mode === 'submit' || options.mode === 'approve';
+		db.update(t.submission)
+			.set({
+				status: submitted ? 'submitted' : 'draft',
+				submittedAt: submitted ? input.at : null,
+				period: periods.length === 1 ? periods[0].period : null,
+				format: summary.format,
+				mapping: JSON.stringify(summary.columns),
+				summary: JSON.stringify(summaryForStorage(summary, reporter))
+			})
+			.where(eq(t.submission.id, id))
+			.run();
+		audit(db, {
+			at: input.at,
+			actor: options.actor,
+			action: options.into ? 'submission.reimport' : 'submission.upload',
+			subject: `submission:${id}`,
+			detail: { reporter, file: options.file.name, rows: summary.rows, rejected: summary.rejected },
+			address: options.address
+		});
+		if (options.mode === 'approve')
+			approveSubmission(db, id, {
+				reviewer: options.actor,
+				at: input.at,
+				address: options.address
+			});
+	}
+	// Older drafts of the same organisation and quarter are replaced by this upload.
+	if (!options.into)
+		for (const [reporter, id] of submissions) {
+			const period = db
+				.select({ p: t.submission.period })
+				.from(t.submission)
+				.where(eq(t.submission.id, id))
+				.get()?.p;
+			if (period)
+				db.update(t.submission)
+					.set({ status: 'withdrawn' })
+					.where(
+						and(
+							eq(t.submission.reporterCode, reporter),
+							eq(t.submission.period, period),
+							eq(t.submission.status, 'draft'),
+							ne(t.submission.id, id),
+							inArray(t.submission.source, ['upload', 'cli'])
+						)
+					)
+					.run();
+		}
+	return summary;
+}
+
+const SAME_KEY = `d.indicator_code = s.indicator_code AND d.province_code = s.province_code
+	AND d.period = s.period AND d.sex = s.sex AND d.age_group = s.age_group`;
+
+/** The summary as kept with one reporter's submission: its own figures, errors and changes. */
+function summaryForStorage(summary: ImportSummary, reporter: string) {
+	return {
+		...summary,
+		changes: summary.changes.filter((c) => c.reporter === reporter),
+		submissions: undefined
+	};
+}
+
+/**
+ * Breakdown parts must not exceed their totals: female + male ≤ total (same age group);
+ * under15 + 15to17 ≤ under18; adult + under18 (or its parts) ≤ all (same sex). The parts of a
+ * group that exceeds its total are rejected, with the rows of both named.
+ */
+function checkBreakdowns(db: Db, id: number, addError: (e: RowError) => void): void {
+	const sqlite = db.$client;
+	const group = `p.submission_id = t.submission_id AND p.indicator_code = t.indicator_code
+		AND p.province_code = t.province_code AND p.period = t.period`;
+	const checks: { sql: string; what: string }[] = [
+		{
+			what: 'female and male',
+			sql: `SELECT t.source_row AS totalRow, t.value AS total, sum(p.value) AS parts,
+					group_concat(p.source_row) AS partRows
+				FROM submission_value t JOIN submission_value p ON ${group} AND p.age_group = t.age_group
+					AND p.sex IN ('female', 'male')
+				WHERE t.submission_id = ? AND t.sex = 'total'
+				GROUP BY t.indicator_code, t.province_code, t.period, t.age_group
+				HAVING sum(p.value) > t.value`
+		},
+		{
+			what: 'under 15 and 15–17',
+			sql: `SELECT t.source_row AS totalRow, t.value AS total, sum(p.value) AS parts,
+					group_concat(p.source_row) AS partRows
+				FROM submission_value t JOIN submission_value p ON ${group} AND p.sex = t.sex
+					AND p.age_group IN ('under15', '15to17')
+				WHERE t.submission_id = ? AND t.age_group = 'under18'
+				GROUP BY t.indicator_code, t.province_code, t.period, t.sex
+				HAVING sum(p.value) > t.value`
+		},
+		{
+			what: 'the age groups',
+			sql: `SELECT t.source_row AS totalRow, t.value AS total,
+					coalesce(sum(CASE WHEN p.age_group = 'adult' THEN p.value END), 0)
+					+ max(coalesce(sum(CASE WHEN p.age_group = 'under18' THEN p.value END), 0),
+						coalesce(sum(CASE WHEN p.age_group IN ('under15', '15to17') THEN p.value END), 0)) AS parts,
+					group_concat(p.source_row) AS partRows
+				FROM submission_value t JOIN submission_value p ON ${group} AND p.sex = t.sex
+					AND p.age_group IN ('under15', '15to17', 'under18', 'adult')
+				WHERE t.submission_id = ? AND t.age_group = 'all'
+				GROUP BY t.indicator_code, t.province_code, t.period, t.sex
+				HAVING parts > t.value`
+		}
+	];
+	const remove = sqlite.prepare(
+		'DELETE FROM submission_value WHERE submission_id = ? AND source_row = ?'
+	);
+	const valueOf = sqlite.prepare(
+		'SELECT value FROM submission_value WHERE submission_id = ? AND source_row = ?'
+	);
+	for (const check of checks) {
+		const bad = sqlite.prepare(check.sql).all(id) as {
+			totalRow: number;
+			total: number;
+			parts: number;
+			partRows: string;
+		}[];
+		for (const b of bad) {
+			const rows = b.partRows
+				.split(',')
+				.map(Number)
+				.sort((x, y) => x - y);
+			for (const row of rows) {
+				const part = valueOf.get(id, row) as { value: number } | undefined;
+				addError({
+					row,
+					column: 'value',
+					value: part ? String(part.value) : '',
+					message: `${check.what} (rows ${rows.join(', ')}) add up to ${b.parts}, more than the total of ${b.total} in row ${b.totalRow}`
+				});
+				remove.run(id, row);
+			}
+		}
+	}
+}
