@@ -18,9 +18,10 @@ import { audit } from '../audit';
 import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
 import { approveSubmission, hashFile } from '../submissions';
+import { breakdownProblems, type Figure } from './breakdowns';
 import { decodeFile, type Refusal } from './decode';
 import { loadDictionary, loadRemembered } from './dictionary';
-import { validateRow, type RawRow, type RowError } from './validate';
+import { validateRow, type RawRow, type RowError, type ValidRow } from './validate';
 import {
 	DHIS2_COLUMNS,
 	fieldOfHeader,
@@ -86,6 +87,8 @@ export interface ImportSummary {
 	unknown: { headers: string[]; indicators: string[]; provinces: string[] };
 	/** How each header of the file was read. */
 	columns: { header: string; field: Field | null }[];
+	/** Milliseconds spent in each stage, for benchmarks. */
+	timings: Record<string, number>;
 }
 
 class RollBack extends Error {}
@@ -133,17 +136,20 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary | Refu
 					.all()
 					.map((s) => s.id);
 	const mode: ImportMode = earlier.length ? 'dry-run' : options.mode;
+	let committing = 0;
 
 	let result: ImportSummary | Refusal | undefined;
 	try {
 		inTransaction(db, () => {
 			result = run(db, { ...options, mode }, { text, content, hash, at });
+			committing = performance.now();
 			if (mode === 'dry-run' || 'refused' in result) throw new RollBack();
 		});
 	} catch (e) {
 		if (!(e instanceof RollBack)) throw e;
 	}
 	if (!result) throw new Error('The import produced no result');
+	if (!('refused' in result)) result.timings['commit'] = Math.round(performance.now() - committing);
 	if (!('refused' in result) && earlier.length)
 		return { ...result, submissions: earlier, alreadyImported: true };
 	return result;
@@ -173,7 +179,14 @@ function run(
 		submissions: [],
 		alreadyImported: false,
 		unknown: { headers: [], indicators: [], provinces: [] },
-		columns: []
+		columns: [],
+		timings: {}
+	};
+	let clock = performance.now();
+	const lap = (stage: string) => {
+		const now = performance.now();
+		summary.timings[stage] = Math.round(now - clock);
+		clock = now;
 	};
 	const rejectedRows = new Set<number>();
 	const addError = (e: RowError) => {
@@ -232,6 +245,7 @@ function run(
 	let columns: (Field | 'combo' | null)[] = [];
 	let names: Partial<Record<Field | 'combo', string>> = {};
 	let record = 0;
+	const memo: Record<string, Map<string, unknown>> = {};
 
 	const onHeader = (cells: string[]) => {
 		const headers = cells.map((c) => c.trim());
@@ -301,7 +315,8 @@ function run(
 		if (summary.format === 'dhis2' && raw.combo === undefined) raw.combo = '';
 		const checked = validateRow(raw, rowNumber, dict, {
 			reporter: options.reporter,
-			columns: names
+			columns: names,
+			memo
 		});
 		if ('errors' in checked) {
 			for (const e of checked.errors) {
@@ -314,8 +329,26 @@ function run(
 			return;
 		}
 		const v = checked.row;
-		const id = submissionFor(v.reporter);
-		const { changes } = insert.run(
+		stage(submissionFor(v.reporter), v, cells[columns.indexOf('value')] ?? '');
+	};
+
+	// Staged rows go in batches: one statement for many rows costs far less than one per row.
+	const BATCH = 50;
+	const one = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
+	const insertMany = sqlite.prepare(
+		`INSERT INTO submission_value (submission_id, indicator_code, province_code, period, sex,
+			age_group, value, note, source_row) VALUES ${Array(BATCH).fill(one).join(', ')}
+		 ON CONFLICT DO NOTHING`
+	);
+	let batch: { id: number; v: ValidRow; text: string }[] = [];
+	const stage = (id: number, v: ValidRow, text: string) => {
+		batch.push({ id, v, text });
+		if (batch.length === BATCH) flush();
+	};
+	const flush = () => {
+		const rows = batch;
+		batch = [];
+		const params = rows.flatMap(({ id, v }) => [
 			id,
 			v.indicator,
 			v.province,
@@ -325,17 +358,25 @@ function run(
 			v.value,
 			v.note,
 			v.row
-		);
-		if (changes === 0) {
+		]);
+		let changes = 0;
+		if (rows.length === BATCH) changes = insertMany.run(params).changes;
+		else
+			for (let i = 0; i < rows.length; i++)
+				changes += insert.run(params.slice(i * 9, i * 9 + 9)).changes;
+		if (changes === rows.length) return;
+		// Some rows repeat a figure already staged: find which, by their row numbers.
+		for (const { id, v, text } of rows) {
 			const first = firstRowOf.get(id, v.indicator, v.province, v.period, v.sex, v.ageGroup) as {
 				source_row: number;
 			};
-			addError({
-				row: rowNumber,
-				column: names.value ?? 'value',
-				value: String(cells[columns.indexOf('value')] ?? ''),
-				message: `the same figure (indicator, province, quarter, sex and age group) is already in row ${first.source_row}: keep one of the two`
-			});
+			if (first.source_row !== v.row)
+				addError({
+					row: v.row,
+					column: names.value ?? 'value',
+					value: text,
+					message: `the same figure (indicator, province, quarter, sex and age group) is already in row ${first.source_row}: keep one of the two`
+				});
 		}
 	};
 
@@ -362,6 +403,8 @@ function run(
 			onRecord(results.data, record);
 		}
 	});
+	flush();
+	lap('read, check and stage rows');
 	if (refusal) return refusal;
 	if (!needsMapping && (record <= 1 || summary.rows === 0))
 		return { refused: 'This file has a header row but no figures.' };
@@ -371,12 +414,24 @@ function run(
 
 	const ids = [...submissions.values()];
 	for (const id of submissions.values()) checkBreakdowns(db, id, addError);
+	lap('check breakdowns');
 	summary.rejected = rejectedRows.size;
 	summary.unknown.indicators = [...unknownIndicators].filter(Boolean).slice(0, 100);
 	summary.unknown.provinces = [...unknownProvinces].filter(Boolean).slice(0, 100);
 	summary.errors.sort((a, b) => a.row - b.row);
 
 	for (const [reporter, id] of submissions) {
+		if (!sqlite.prepare('SELECT 1 FROM data_value WHERE reporter_code = ? LIMIT 1').get(reporter)) {
+			// Nothing on record for this reporter: every staged figure is new.
+			summary.new += (
+				sqlite
+					.prepare('SELECT count(*) AS n FROM submission_value WHERE submission_id = ?')
+					.get(id) as {
+					n: number;
+				}
+			).n;
+			continue;
+		}
 		const counts = sqlite
 			.prepare(
 				`SELECT coalesce(sum(d.value IS NULL), 0) AS new,
@@ -402,6 +457,7 @@ function run(
 					.all(reporter, reporter, id, MAX_CHANGES - summary.changes.length) as ValueChange[])
 			);
 	}
+	lap('compare with the record');
 	summary.submissions = options.mode === 'dry-run' ? [] : ids;
 	if (options.mode === 'dry-run') return summary;
 
@@ -437,6 +493,7 @@ function run(
 				address: options.address
 			});
 	}
+	lap('finish submissions');
 	// Older drafts of the same organisation and quarter are replaced by this upload.
 	if (!options.into)
 		for (const [reporter, id] of submissions) {
@@ -474,78 +531,62 @@ function summaryForStorage(summary: ImportSummary, reporter: string) {
 	};
 }
 
+const SEX_CODES = ['total', 'female', 'male'];
+const AGE_CODES = ['all', 'under15', '15to17', 'under18', 'adult'];
+const cell = (sex: string, age: string) => `"${sex}_${age}"`;
+const part = (sex: string, age: string) => `coalesce(${cell(sex, age)}, 0)`;
+
 /**
- * Breakdown parts must not exceed their totals: female + male ≤ total (same age group);
- * under15 + 15to17 ≤ under18; adult + under18 (or its parts) ≤ all (same sex). The parts of a
- * group that exceeds its total are rejected, with the rows of both named.
+ * One pass over a submission's staged figures, in key order, in SQLite: the groups (indicator,
+ * province, quarter) where a breakdown may exceed its total. The same rules as breakdowns.ts,
+ * which then names the rows; this query only finds the few groups worth looking at.
  */
+const SUSPECT_GROUPS = `SELECT indicator_code AS indicator, province_code AS province, period FROM (
+	SELECT indicator_code, province_code, period,
+		${SEX_CODES.flatMap((sx) => AGE_CODES.map((ag) => `max(CASE WHEN sex = '${sx}' AND age_group = '${ag}' THEN value END) AS ${cell(sx, ag)}`)).join(',\n\t\t')}
+	FROM submission_value WHERE submission_id = ?
+	GROUP BY indicator_code, province_code, period)
+WHERE ${[
+	...AGE_CODES.map((ag) => `${part('female', ag)} + ${part('male', ag)} > ${cell('total', ag)}`),
+	...SEX_CODES.map(
+		(sx) => `${part(sx, 'under15')} + ${part(sx, '15to17')} > ${cell(sx, 'under18')}`
+	),
+	...SEX_CODES.map(
+		(sx) =>
+			`${part(sx, 'adult')} + max(${part(sx, 'under18')}, ${part(sx, 'under15')} + ${part(sx, '15to17')}) > ${cell(sx, 'all')}`
+	)
+].join('\n\tOR ')}`;
+
+/** Rejects breakdown parts that exceed their totals, naming the rows (breakdowns.ts). */
 function checkBreakdowns(db: Db, id: number, addError: (e: RowError) => void): void {
 	const sqlite = db.$client;
-	const group = `p.submission_id = t.submission_id AND p.indicator_code = t.indicator_code
-		AND p.province_code = t.province_code AND p.period = t.period`;
-	const checks: { sql: string; what: string }[] = [
-		{
-			what: 'female and male',
-			sql: `SELECT t.source_row AS totalRow, t.value AS total, sum(p.value) AS parts,
-					group_concat(p.source_row) AS partRows
-				FROM submission_value t JOIN submission_value p ON ${group} AND p.age_group = t.age_group
-					AND p.sex IN ('female', 'male')
-				WHERE t.submission_id = ? AND t.sex = 'total'
-				GROUP BY t.indicator_code, t.province_code, t.period, t.age_group
-				HAVING sum(p.value) > t.value`
-		},
-		{
-			what: 'under 15 and 15–17',
-			sql: `SELECT t.source_row AS totalRow, t.value AS total, sum(p.value) AS parts,
-					group_concat(p.source_row) AS partRows
-				FROM submission_value t JOIN submission_value p ON ${group} AND p.sex = t.sex
-					AND p.age_group IN ('under15', '15to17')
-				WHERE t.submission_id = ? AND t.age_group = 'under18'
-				GROUP BY t.indicator_code, t.province_code, t.period, t.sex
-				HAVING sum(p.value) > t.value`
-		},
-		{
-			what: 'the age groups',
-			sql: `SELECT t.source_row AS totalRow, t.value AS total,
-					coalesce(sum(CASE WHEN p.age_group = 'adult' THEN p.value END), 0)
-					+ max(coalesce(sum(CASE WHEN p.age_group = 'under18' THEN p.value END), 0),
-						coalesce(sum(CASE WHEN p.age_group IN ('under15', '15to17') THEN p.value END), 0)) AS parts,
-					group_concat(p.source_row) AS partRows
-				FROM submission_value t JOIN submission_value p ON ${group} AND p.sex = t.sex
-					AND p.age_group IN ('under15', '15to17', 'under18', 'adult')
-				WHERE t.submission_id = ? AND t.age_group = 'all'
-				GROUP BY t.indicator_code, t.province_code, t.period, t.sex
-				HAVING parts > t.value`
-		}
-	];
+	const groups = sqlite.prepare(SUSPECT_GROUPS).all(id) as {
+		indicator: string;
+		province: string;
+		period: string;
+	}[];
+	const figuresOf = sqlite.prepare(
+		`SELECT sex, age_group AS ageGroup, value, source_row AS row FROM submission_value
+		 WHERE submission_id = ? AND indicator_code = ? AND province_code = ? AND period = ?`
+	);
 	const remove = sqlite.prepare(
-		'DELETE FROM submission_value WHERE submission_id = ? AND source_row = ?'
+		`DELETE FROM submission_value WHERE submission_id = ? AND indicator_code = ? AND province_code = ?
+			AND period = ? AND sex = ? AND age_group = ?`
 	);
-	const valueOf = sqlite.prepare(
-		'SELECT value FROM submission_value WHERE submission_id = ? AND source_row = ?'
-	);
-	for (const check of checks) {
-		const bad = sqlite.prepare(check.sql).all(id) as {
-			totalRow: number;
-			total: number;
-			parts: number;
-			partRows: string;
-		}[];
-		for (const b of bad) {
-			const rows = b.partRows
-				.split(',')
-				.map(Number)
-				.sort((x, y) => x - y);
-			for (const row of rows) {
-				const part = valueOf.get(id, row) as { value: number } | undefined;
+	for (const g of groups) {
+		const figures = figuresOf.all(id, g.indicator, g.province, g.period) as Figure[];
+		const rejected = new Set<Figure>();
+		for (const p of breakdownProblems(figures))
+			for (const row of p.rows) {
+				const f = figures.find((x) => x.row === row) as Figure;
 				addError({
 					row,
 					column: 'value',
-					value: part ? String(part.value) : '',
-					message: `${check.what} (rows ${rows.join(', ')}) add up to ${b.parts}, more than the total of ${b.total} in row ${b.totalRow}`
+					value: String(f.value),
+					message: `${p.what} (rows ${p.rows.join(', ')}) add up to ${p.parts}, more than the total of ${p.total} in row ${p.totalRow}`
 				});
-				remove.run(id, row);
+				rejected.add(f);
 			}
-		}
+		for (const f of rejected) remove.run(id, g.indicator, g.province, g.period, f.sex, f.ageGroup);
 	}
 }

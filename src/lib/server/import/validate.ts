@@ -60,7 +60,38 @@ export interface RowContext {
 	reporter?: string;
 	/** How the file names each field's column, for messages. */
 	columns: Partial<Record<Field | 'combo', string>>;
+	/**
+	 * Lookups already made in this file, by kind (files repeat the same few codes and names on
+	 * every row): one per import, so that a million rows cost a few thousand lookups.
+	 */
+	memo?: Record<string, Map<string, unknown>>;
 }
+
+const MEMO_LIMIT = 50_000;
+
+/** `compute(text, dict)`, remembered per kind and text in the import's memo. */
+function remember<T>(
+	ctx: RowContext,
+	kind: string,
+	text: string,
+	dict: Dictionary,
+	compute: (text: string, dict: Dictionary) => T
+): T {
+	const memo = ctx.memo && (ctx.memo[kind] ??= new Map());
+	if (!memo) return compute(text, dict);
+	const known = memo.get(text);
+	if (known !== undefined || memo.has(text)) return known as T;
+	const value = compute(text, dict);
+	if (memo.size < MEMO_LIMIT) memo.set(text, value);
+	return value;
+}
+
+const lookupReporter = (text: string, dict: Dictionary) =>
+	dict.reporterByName.get(normaliseName(text));
+const lookupIndicator = (text: string, dict: Dictionary) =>
+	dict.indicatorByName.get(normaliseName(text));
+const lookupProvince = (text: string, dict: Dictionary) =>
+	text === '' ? 'national' : dict.provinceByName.get(normaliseName(text));
 
 /**
  * Reads a number as spreadsheets write it: `1,234`, `1 234`, Khmer digits, a decimal point (or
@@ -95,7 +126,7 @@ export function validateRow(
 	let reporter = ctx.reporter ?? '';
 	const named = raw.reporter?.trim() ?? '';
 	if (named) {
-		const code = dict.reporterByName.get(normaliseName(named));
+		const code = remember(ctx, 'reporter', named, dict, lookupReporter);
 		if (!code) fail('reporter', named, 'unknown reporter: use the reporter code, such as LICADHO');
 		else if (ctx.reporter && code !== ctx.reporter)
 			fail(
@@ -109,7 +140,7 @@ export function validateRow(
 
 	// Indicator
 	const indicatorText = raw.indicator?.trim() ?? '';
-	const code = dict.indicatorByName.get(normaliseName(indicatorText));
+	const code = remember(ctx, 'indicator', indicatorText, dict, lookupIndicator);
 	const indicator = code ? dict.indicators.get(code) : undefined;
 	if (!indicatorText) fail('indicator', indicatorText, 'the indicator is missing');
 	else if (!indicator)
@@ -127,7 +158,7 @@ export function validateRow(
 
 	// Period
 	const periodText = raw.period?.trim() ?? '';
-	const period = parsePeriod(periodText);
+	const period = remember(ctx, 'period', periodText, dict, parsePeriod);
 	if (!period)
 		fail('period', periodText, 'not a quarter: write it like 2001Q3, 2001-Q3 or Q3 2001');
 	else if (period.year < dict.firstYear || period.year > dict.lastYear)
@@ -139,8 +170,7 @@ export function validateRow(
 
 	// Province (blank or "national": no province)
 	const provinceText = raw.province?.trim() ?? '';
-	const province =
-		provinceText === '' ? 'national' : dict.provinceByName.get(normaliseName(provinceText));
+	const province = remember(ctx, 'province', provinceText, dict, lookupProvince);
 	if (!province)
 		fail(
 			'province',
@@ -177,8 +207,8 @@ export function validateRow(
 				`unknown category option combo: use default, a sex (${SEX_WORDS}), an age group (${AGE_WORDS}) or both, such as female_under18`
 			);
 	}
-	const sex = readSex(sexText);
-	const ageGroup = readAgeGroup(ageText);
+	const sex = remember(ctx, 'sex', sexText, dict, readSex);
+	const ageGroup = remember(ctx, 'age', ageText, dict, readAgeGroup);
 	if (raw.combo === undefined) {
 		if (!sex)
 			fail('sex', sexText, `unknown sex: use ${SEX_WORDS}, or leave it blank for the total`);
@@ -206,7 +236,7 @@ export function validateRow(
 
 	// Value
 	const valueText = raw.value?.trim() ?? '';
-	const value = readNumber(valueText);
+	const value = remember(ctx, 'value', valueText, dict, readNumber);
 	if (valueText === '')
 		fail('value', valueText, 'the value is missing: write 0 if there was nothing to count');
 	else if (value === null)
