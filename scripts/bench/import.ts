@@ -9,70 +9,12 @@
  * 10,000-row file dry-runs in under a second.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { toCsv } from '../../src/lib/domain/csv';
-import { quartersOf } from '../../src/lib/domain/periods';
-import { seededRandom } from '../../src/lib/server/demo/generate';
-import { readPlanFile, readProvinces } from '../../src/lib/server/plan';
+import { writeBenchFile } from './bench-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'plan-monitor-bench-'));
-const plan = readPlanFile('data/plans/cambodia-2000-2004.json');
-const provinces = readProvinces('data/geo/provinces.csv').filter(
-	(p) => !p.validFromYear || p.validFromYear <= plan.firstYear
-);
-const random = seededRandom(42);
-
-/** Every row of the benchmark file, as CSV lines. */
-function* rows(limit = Infinity): Generator<string> {
-	let n = 0;
-	for (const r of plan.reporters)
-		for (const p of provinces)
-			for (const q of quartersOf(plan.firstYear, plan.lastYear))
-				for (const ind of plan.indicators) {
-					if (ind.computed) continue;
-					const sexes = ind.breakdowns.sex ?? [];
-					const ages = ind.breakdowns.age ?? [];
-					const row = (sex: string, age: string, value: number) =>
-						toCsv([[r.code, ind.code, p.code, q, sex, age, value, '']]);
-					const cell = () => Math.floor(random() * 40);
-					const percent = ind.unit === 'percent';
-					// parts first, then totals that are their sums (and more)
-					const byAge = new Map<string, number>();
-					for (const age of ages.filter((a) => a !== 'under18'))
-						byAge.set(age, percent ? 0 : cell());
-					if (ages.includes('under18'))
-						byAge.set('under18', (byAge.get('under15') ?? 0) + (byAge.get('15to17') ?? 0));
-					const all = percent
-						? Math.round(random() * 100)
-						: [...byAge].filter(([a]) => a !== 'under18').reduce((s, [, v]) => s + v, 0) + cell();
-					for (const [sex, share] of [
-						['total', 1],
-						...sexes.map((s, i) => [s, i === 0 ? 0.5 : 0.4] as const)
-					] as [string, number][]) {
-						if (n++ >= limit) return;
-						yield row(sex, 'all', Math.floor(all * share));
-						for (const [age, v] of byAge) {
-							if (n++ >= limit) return;
-							yield row(sex, age, Math.floor(v * share));
-						}
-					}
-				}
-}
-
-function writeFile(path: string, limit?: number): number {
-	const header = 'reporter,indicator,province,period,sex,age_group,value,note\r\n';
-	const chunks: string[] = [header];
-	let count = 0;
-	for (const line of rows(limit)) {
-		chunks.push(line);
-		count++;
-	}
-	writeFileSync(path, chunks.join(''));
-	return count;
-}
-
 function timed(label: string, f: () => void): number {
 	const start = performance.now();
 	f();
@@ -82,7 +24,7 @@ function timed(label: string, f: () => void): number {
 }
 
 const big = join(dir, 'million.csv');
-const count = writeFile(big);
+const count = writeBenchFile(big);
 console.log(
 	`Generated ${count.toLocaleString('en')} rows, ${(statSync(big).size / 1e6).toFixed(1)} MB: ${big}`
 );
@@ -138,7 +80,7 @@ CREATE TABLE data_value (reporter TEXT, indicator TEXT, province TEXT, period TE
 
 // A quarterly file of 10,000 rows, dry run.
 const small = join(dir, 'quarter.csv');
-writeFile(small, 10_000);
+writeBenchFile(small, 10_000);
 const dry = timed('npm run import --dry-run (10,000 rows)', () => {
 	execFileSync(
 		process.execPath,

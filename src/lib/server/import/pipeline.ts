@@ -30,6 +30,9 @@ import {
 	type Field
 } from './vocabulary';
 
+/** What a remembered header mapping says of a column to leave out. */
+export const IGNORE = '-';
+
 /** At most this many row errors are kept (all are counted). */
 export const MAX_ERRORS = 10_000;
 /** At most this many changed values are listed in a summary. */
@@ -281,6 +284,7 @@ function run(
 		const seen = new Set<Field>();
 		columns = headers.map((h) => {
 			const field = remembered.header.get(normaliseName(h)) ?? fieldOfHeader(h);
+			if ((field as string) === IGNORE) return null;
 			if (!field || seen.has(field)) {
 				if (h) summary.unknown.headers.push(h);
 				return null;
@@ -292,14 +296,17 @@ function run(
 		summary.columns = headers.map((h, i) => ({ header: h, field: columns[i] as Field | null }));
 		const missing = (['indicator', 'period', 'value'] as const).filter((f) => !seen.has(f));
 		if (!seen.has('reporter') && !options.reporter) missing.unshift('reporter' as never);
-		if (missing.length) {
-			summary.unknown.headers = summary.unknown.headers.length ? summary.unknown.headers : headers;
+		// An unknown column is never dropped silently: it may be the province, or the figure.
+		if (missing.length || summary.unknown.headers.length) {
 			if (options.mode === 'draft' && options.reporter) {
 				needsMapping = true;
 				return;
 			}
+			const unknown = summary.unknown.headers.map((h) => `"${h}"`).join(', ');
 			refusal = {
-				refused: `The columns ${missing.map((m) => `"${m}"`).join(', ')} were not found in the header row (${headers.map((h) => `"${h}"`).join(', ')}). Use the template's headers, or map the columns by hand.`
+				refused: missing.length
+					? `The columns ${missing.map((m) => `"${m}"`).join(', ')} were not found in the header row (${headers.map((h) => `"${h}"`).join(', ')}). Use the template's headers, or map the columns by hand.`
+					: `The column${summary.unknown.headers.length > 1 ? 's' : ''} ${unknown} ${summary.unknown.headers.length > 1 ? 'are' : 'is'} not known. Use the template's headers, leave ${summary.unknown.headers.length > 1 ? 'them' : 'it'} out, or map ${summary.unknown.headers.length > 1 ? 'them' : 'it'} by hand.`
 			};
 		}
 	};
@@ -387,7 +394,7 @@ function run(
 		step: (results, parser) => {
 			record++;
 			for (const e of results.errors)
-				if (e.type === 'Quotes')
+				if (e.type === 'Quotes' && record > 1)
 					addError({
 						row: record,
 						column: '',
