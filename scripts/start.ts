@@ -76,6 +76,10 @@ async function prepareDatabase(): Promise<void> {
 
 process.env.PORT ||= '3000';
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
+// Uploads up to the import limit (IMPORT_MAX_MB, default 50) must get through the server.
+process.env.BODY_SIZE_LIMIT ||= String(
+	Number(process.env.IMPORT_MAX_MB || 50) * 1_000_000 + 1_000_000
+);
 buildIfNeeded();
 await prepareDatabase();
 console.log(`Plan Monitor is at ${process.env.ORIGIN}`);

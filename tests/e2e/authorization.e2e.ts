@@ -37,6 +37,11 @@ const MATRIX: Record<string, Who[]> = {
 	'/submissions/[id] ?/reopen': ADMINS,
 	'/submissions/[id] ?/comment': SIGNED_IN,
 	'/submissions/[id]/file GET': SIGNED_IN,
+	'/submissions/[id]/rejected.csv GET': SIGNED_IN,
+	'/submissions/[id] ?/map': ['licadho'],
+	'/submissions/new GET': ['licadho'],
+	'/submissions/new ?/default': ['licadho'],
+	'/submissions/template.csv GET': SIGNED_IN,
 	'/review GET': REVIEWERS,
 	'/completeness GET': REVIEWERS,
 	'/admin/users GET': ADMINS,
@@ -125,7 +130,10 @@ for (const who of EVERYONE)
 					? await http.get(url)
 					: how === 'POST'
 						? await http.post(url, { form: { locale: 'en', redirectTo: '/' } })
-						: await http.post(`${url}${how}`, { form: { userId: 'nobody' } });
+						: // a default action is posted to the page itself
+							await http.post(how === '?/default' ? url : `${url}${how}`, {
+								form: { userId: 'nobody' }
+							});
 			const isRefused = refused(response.status(), response.headers()['location']);
 			const expected = allowed.includes(who) ? 'allowed' : 'refused';
 			outcomes.push(`${key}: ${isRefused ? 'refused' : 'allowed'} (${response.status()})`);

@@ -6,6 +6,8 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Role, SessionUser } from './auth';
 
+/** Reporters: people of one reporter organisation. */
+export const REPORTERS: readonly Role[] = ['reporter'];
 /** Everyone signed in. */
 export const SIGNED_IN: readonly Role[] = ['reporter', 'reviewer', 'admin'];
 /** The sub-committee and the secretariat. */

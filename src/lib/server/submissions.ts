@@ -326,6 +326,25 @@ export function listSubmissions(db: Db, user: Actor, filter: SubmissionFilter = 
 
 export type ValueChange = 'new' | 'changed' | 'unchanged';
 
+/** What an import keeps with a submission (see import/pipeline.ts). */
+export interface StoredReport {
+	rows: number;
+	rejected: number;
+	errors: { row: number; column: string; value: string; message: string }[];
+	unknown?: { headers: string[]; indicators: string[]; provinces: string[] };
+	changes?: {
+		row: number;
+		indicator: string;
+		province: string;
+		period: string;
+		sex: string;
+		ageGroup: string;
+		old: number;
+		new: number;
+	}[];
+	columns?: { header: string; field: string | null }[];
+}
+
 /** The approved value of a submission value's key from another submission (the first `?` is the reporter). */
 const RECORDED = `(SELECT d.value FROM data_value d WHERE d.indicator_code = v.indicator_code
 	AND d.province_code = v.province_code AND d.period = v.period AND d.reporter_code = ?
@@ -388,6 +407,8 @@ export function getSubmission(
 	}[];
 	return {
 		submission: sub,
+		/** The import's report, for uploads: errors, unknown names, changes. */
+		report: sub.summary ? (JSON.parse(sub.summary) as StoredReport) : null,
 		comments,
 		counts: {
 			new: counts.new ?? 0,

@@ -34,6 +34,7 @@ export const load: PageServerLoad = (event) => {
 			period: period ? formatPeriod(period) : ''
 		},
 		reporters: user.role === 'reporter' ? [] : reportersWithSubmissions(db),
+		canUpload: user.role === 'reporter',
 		statuses: SUBMISSION_STATUSES.filter((s) => user.role === 'reporter' || s !== 'draft')
 	};
 };

@@ -1,7 +1,11 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { WorkflowAction } from '$lib/domain/workflow';
 import { getDb } from '$lib/server/db';
-import { requireRole, SIGNED_IN } from '$lib/server/guard';
+import { REPORTERS, requireRole, SIGNED_IN } from '$lib/server/guard';
+import { applyMapping, type MappingAnswers } from '$lib/server/import/remap';
+import { FIELDS } from '$lib/server/import/vocabulary';
+import { listUploadableIndicators } from '$lib/server/plan';
+import { listProvinces } from '$lib/server/reporters';
 import { addComment, getSubmission, takeAction, WorkflowError } from '$lib/server/submissions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +26,34 @@ export const load: PageServerLoad = (event) => {
 	});
 	if (!found) error(404, 'No such submission');
 	const total = found.counts.new + found.counts.changed + found.counts.unchanged;
-	return { ...found, page, pages: Math.max(1, Math.ceil(total / PAGE)) };
+	const unknown = found.report?.unknown;
+	// The mapping step: for the reporter's own draft, when the importer did not know something.
+	const mapping =
+		found.submission.status === 'draft' &&
+		user.role === 'reporter' &&
+		unknown &&
+		unknown.headers.length + unknown.indicators.length + unknown.provinces.length > 0
+			? {
+					unknown,
+					fields: FIELDS,
+					indicators: listUploadableIndicators(getDb()),
+					provinces: listProvinces(getDb())
+				}
+			: null;
+	return {
+		...found,
+		report: found.report && {
+			rows: found.report.rows,
+			rejected: found.report.rejected,
+			errors: found.report.errors.slice(0, 200),
+			errorCount: found.report.errors.length,
+			changes: found.report.changes ?? []
+		},
+		mapping,
+		again: event.url.searchParams.has('again'),
+		page,
+		pages: Math.max(1, Math.ceil(total / PAGE))
+	};
 };
 
 /** One workflow step: who may take it is decided by `takeAction`, from the session only. */
@@ -56,6 +87,31 @@ export const actions: Actions = {
 	return: step('return'),
 	approve: step('approve'),
 	reopen: step('reopen'),
+	map: async (event) => {
+		const user = requireRole(event, REPORTERS);
+		const form = await event.request.formData();
+		const answers: MappingAnswers = { headers: {}, indicators: {}, provinces: {} };
+		for (const [name, value] of form) {
+			const [kind, ...rest] = name.split(':');
+			if (kind === 'headers' || kind === 'indicators' || kind === 'provinces')
+				answers[kind][rest.join(':')] = String(value);
+		}
+		try {
+			applyMapping(getDb(), {
+				id: submissionId(event.params),
+				user,
+				answers,
+				address: event.getClientAddress()
+			});
+			return { done: 'map' as const };
+		} catch (e) {
+			if (e instanceof WorkflowError) {
+				if (e.status === 404) error(404, e.message);
+				return fail(e.status, { action: 'map' as const, error: e.message });
+			}
+			throw e;
+		}
+	},
 	comment: async (event) => {
 		const user = requireRole(event, SIGNED_IN);
 		const form = await event.request.formData();

@@ -1,0 +1,77 @@
+/**
+ * The mapping step: a reporter says what the columns, indicator names and province names the
+ * importer did not know mean; the answers are remembered for the reporter's next files, and the
+ * draft is read again from its stored file.
+ */
+import { eq } from 'drizzle-orm';
+import { importMaxBytes } from '../config';
+import { inTransaction, type Db } from '../db';
+import * as t from '../db/schema';
+import { WorkflowError, type ActingUser } from '../submissions';
+import { rememberMapping } from './dictionary';
+import { IGNORE, importFile, type ImportSummary } from './pipeline';
+import { FIELDS } from './vocabulary';
+
+export interface MappingAnswers {
+	headers: Record<string, string>;
+	indicators: Record<string, string>;
+	provinces: Record<string, string>;
+}
+
+/** Remembers the answers (empty ones are skipped) and re-reads the draft. */
+export function applyMapping(
+	db: Db,
+	options: { id: number; user: ActingUser; answers: MappingAnswers; address?: string | null }
+): ImportSummary {
+	const { id, user, answers } = options;
+	const sub = db.select().from(t.submission).where(eq(t.submission.id, id)).get();
+	if (!sub || user.role !== 'reporter' || user.reporterCode !== sub.reporterCode)
+		throw new WorkflowError(404, 'No such submission');
+	if (sub.status !== 'draft' || !sub.fileHash)
+		throw new WorkflowError(409, 'Only a draft upload can be mapped again');
+	const fields = new Set<string>([...FIELDS, IGNORE]);
+	const indicators = new Set(
+		db
+			.select({ code: t.indicator.code })
+			.from(t.indicator)
+			.all()
+			.map((i) => i.code)
+	);
+	const provinces = new Set(
+		db
+			.select({ code: t.province.code })
+			.from(t.province)
+			.all()
+			.map((p) => p.code)
+	);
+	const file = db.select().from(t.storedFile).where(eq(t.storedFile.hash, sub.fileHash)).get();
+	if (!file) throw new WorkflowError(409, 'The original file of this draft is missing');
+
+	return inTransaction(db, () => {
+		const remember = (
+			kind: 'header' | 'indicator' | 'province',
+			given: Record<string, string>,
+			known: Set<string>
+		) => {
+			for (const [source, target] of Object.entries(given)) {
+				if (!target) continue;
+				if (!known.has(target)) throw new WorkflowError(400, `Not a choice: ${target}`);
+				rememberMapping(db, { reporter: sub.reporterCode, kind, source, target, actor: user.id });
+			}
+		};
+		remember('header', answers.headers, fields);
+		remember('indicator', answers.indicators, indicators);
+		remember('province', answers.provinces, provinces);
+		const result = importFile(db, {
+			file: { name: sub.fileName ?? 'upload.csv', content: file.content },
+			reporter: sub.reporterCode,
+			mode: 'draft',
+			into: id,
+			actor: user.id,
+			address: options.address,
+			maxBytes: importMaxBytes()
+		});
+		if ('refused' in result) throw new WorkflowError(400, result.refused);
+		return result;
+	});
+}

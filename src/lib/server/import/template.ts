@@ -1,0 +1,88 @@
+/**
+ * Templates: the CSV a reporter downloads for a quarter and fills in. One row per indicator it
+ * reports, province it works in and allowed breakdown (the total, each sex, each age group),
+ * with the value empty; headers in English or Khmer, both of which the importer reads. Written
+ * with a byte-order mark so that Excel shows Khmer correctly.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { toCsv } from '../../domain/csv';
+import type { Db } from '../db';
+import * as t from '../db/schema';
+
+export const TEMPLATE_HEADERS = {
+	en: ['reporter', 'indicator', 'province', 'period', 'sex', 'age_group', 'value', 'note'],
+	km: ['អ្នករាយការណ៍', 'សូចនាករ', 'ខេត្ត', 'ត្រីមាស', 'ភេទ', 'ក្រុមអាយុ', 'តម្លៃ', 'កំណត់សម្គាល់']
+} as const;
+
+export interface TemplateIndicator {
+	code: string;
+	sexes: string[];
+	ageGroups: string[];
+}
+
+/** The template's text (pure). */
+export function buildTemplate(options: {
+	reporter: string;
+	period: string;
+	indicators: TemplateIndicator[];
+	provinces: string[];
+	lang: 'en' | 'km';
+}): string {
+	const rows: string[][] = [[...TEMPLATE_HEADERS[options.lang]]];
+	for (const ind of options.indicators)
+		for (const province of options.provinces) {
+			const breakdowns: [string, string][] = [
+				['total', 'all'],
+				...ind.sexes.map((s): [string, string] => [s, 'all']),
+				...ind.ageGroups.map((a): [string, string] => ['total', a])
+			];
+			for (const [sex, age] of breakdowns)
+				rows.push([options.reporter, ind.code, province, options.period, sex, age, '', '']);
+		}
+	return '\ufeff' + toCsv(rows);
+}
+
+/**
+ * The template of a reporter for a quarter: the indicators it has reported before (all the
+ * plan's uploadable indicators if none yet), in the provinces it works in (national if none).
+ */
+export function templateFor(
+	db: Db,
+	options: { reporter: string; period: string; lang: 'en' | 'km' }
+): string {
+	const reported = db
+		.selectDistinct({ code: t.dataValue.indicatorCode })
+		.from(t.dataValue)
+		.where(eq(t.dataValue.reporterCode, options.reporter))
+		.all()
+		.map((r) => r.code);
+	const indicators = db
+		.select()
+		.from(t.indicator)
+		.where(
+			and(
+				eq(t.indicator.computed, false),
+				reported.length ? inArray(t.indicator.code, reported) : undefined
+			)
+		)
+		.orderBy(asc(t.indicator.position))
+		.all()
+		.map((i) => ({
+			code: i.code,
+			sexes: i.sexes ? i.sexes.split(',') : [],
+			ageGroups: i.ageGroups ? i.ageGroups.split(',') : []
+		}));
+	const provinces = db
+		.select({ code: t.reporterProvince.provinceCode })
+		.from(t.reporterProvince)
+		.innerJoin(t.province, eq(t.province.code, t.reporterProvince.provinceCode))
+		.where(eq(t.reporterProvince.reporterCode, options.reporter))
+		.orderBy(asc(t.province.position))
+		.all()
+		.map((p) => p.code);
+	return buildTemplate({
+		...options,
+		indicators,
+		provinces: provinces.length ? provinces : ['national']
+	});
+}

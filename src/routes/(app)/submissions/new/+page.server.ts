@@ -1,0 +1,39 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { quartersOf } from '$lib/domain/periods';
+import { importMaxBytes } from '$lib/server/config';
+import { getDb } from '$lib/server/db';
+import { REPORTERS, requireRole } from '$lib/server/guard';
+import { importFile } from '$lib/server/import/pipeline';
+import { getPlan } from '$lib/server/progress';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, REPORTERS);
+	const plan = getPlan(getDb());
+	return {
+		reporter: user.reporterCode,
+		periods: quartersOf(plan.firstYear, plan.lastYear).reverse(),
+		maxMegabytes: importMaxBytes() / 1_000_000
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, REPORTERS);
+		const form = await event.request.formData();
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0 || !file.name)
+			return fail(400, { error: 'Choose a CSV file to upload.' });
+		const result = importFile(getDb(), {
+			file: { name: file.name, content: new Uint8Array(await file.arrayBuffer()) },
+			reporter: user.reporterCode ?? undefined,
+			mode: 'draft',
+			actor: user.id,
+			address: event.getClientAddress(),
+			maxBytes: importMaxBytes()
+		});
+		if ('refused' in result) return fail(400, { error: result.refused, fileName: file.name });
+		const [id] = result.submissions;
+		redirect(303, `/submissions/${id}${result.alreadyImported ? '?again=1' : ''}`);
+	}
+};

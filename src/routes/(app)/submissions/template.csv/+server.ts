@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import { formatPeriod, parsePeriod } from '$lib/domain/periods';
+import { getDb } from '$lib/server/db';
+import { requireRole, SIGNED_IN } from '$lib/server/guard';
+import { templateFor } from '$lib/server/import/template';
+import type { RequestHandler } from './$types';
+
+/** A template to fill in: a reporter's own, or any reporter's for reviewers and admins. */
+export const GET: RequestHandler = (event) => {
+	const user = requireRole(event, SIGNED_IN);
+	const q = event.url.searchParams;
+	const reporter = user.role === 'reporter' ? user.reporterCode : q.get('reporter')?.toUpperCase();
+	const period = parsePeriod(q.get('period') ?? '');
+	if (!reporter || !period) error(400, 'Say which reporter and which quarter');
+	const db = getDb();
+	if (!db.$client.prepare('SELECT 1 FROM reporter WHERE code = ?').get(reporter))
+		error(404, 'No such reporter');
+	const lang = q.get('lang') === 'km' ? 'km' : 'en';
+	const name = `${reporter.toLowerCase()}-${formatPeriod(period).toLowerCase()}-template${lang === 'km' ? '-km' : ''}.csv`;
+	return new Response(templateFor(db, { reporter, period: formatPeriod(period), lang }), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${name}"`
+		}
+	});
+};
