@@ -12,6 +12,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase } from '../../src/lib/server/db';
+import { importFile } from '../../src/lib/server/import/pipeline';
 import { writeBenchFile } from './bench-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'plan-monitor-bench-'));
@@ -81,6 +83,18 @@ CREATE TABLE data_value (reporter TEXT, indicator TEXT, province TEXT, period TE
 // A quarterly file of 10,000 rows, dry run.
 const small = join(dir, 'quarter.csv');
 writeBenchFile(small, 10_000);
+const inProcess = (() => {
+	const database = openDatabase(join(dir, 'dry.db'));
+	const result = importFile(database, {
+		file: { name: 'quarter.csv', content: readFileSync(small) },
+		mode: 'dry-run',
+		actor: 'bench',
+		maxBytes: 1e9
+	});
+	database.$client.close();
+	if ('refused' in result) throw new Error(result.refused);
+	return Object.values(result.timings).reduce((a, b) => a + b, 0) / 1000;
+})();
 const dry = timed('npm run import --dry-run (10,000 rows)', () => {
 	execFileSync(
 		process.execPath,
@@ -95,6 +109,8 @@ console.log(
 );
 console.log(`ratio (import / sqlite3 .import): ${(ours / theirs).toFixed(2)}   target ≤ 1.5`);
 console.log(`peak memory of the import: ${peakMb.toFixed(0)} MB   target ≤ 300 MB`);
-console.log(`10,000-row dry run: ${dry.toFixed(2)} s (including start-up)   target < 1 s`);
+console.log(
+	`10,000-row dry run: ${inProcess.toFixed(2)} s in the pipeline (as on the web), ${dry.toFixed(2)} s for the whole command with its start-up   target < 1 s`
+);
 if (process.env.BENCH_KEEP) console.log(`Kept ${dir}`);
 else rmSync(dir, { recursive: true, force: true });

@@ -24,6 +24,8 @@ export function openDatabase(file: string = databaseFile()): Db {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
+	// 16 MB of page cache (the default is 2 MB): large imports rewrite fewer pages.
+	sqlite.pragma('cache_size = -16000');
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder: resolve(projectRoot(), 'drizzle') });
 	ensurePlan(db);

@@ -118,7 +118,12 @@ export function detectDelimiter(text: string): string {
 export function importFile(db: Db, options: ImportOptions): ImportSummary | Refusal {
 	const text = decodeFile(options.file.content, { maxBytes: options.maxBytes });
 	if (typeof text !== 'string') return text;
-	const content = Buffer.from(options.file.content);
+	// A view of the same bytes, not a copy: files can be large.
+	const content = Buffer.from(
+		options.file.content.buffer,
+		options.file.content.byteOffset,
+		options.file.content.byteLength
+	);
 	const hash = hashFile(content);
 	const at = options.at ?? new Date().toISOString();
 
