@@ -26,7 +26,7 @@ const importCommand = (args: string[], database: string) =>
 describe('npm run import', () => {
 	it('prints one JSON object and exits 0 for a file with rejected rows', () => {
 		const run = importCommand(
-			['../shared/samples/problems.csv', '--dry-run', '--json'],
+			['tests/fixtures/samples/problems.csv', '--dry-run', '--json'],
 			join(dir, 'a.db')
 		);
 		expect(run.status).toBe(0);
@@ -60,11 +60,11 @@ describe('npm run import', () => {
 	it('submits, approves on request, and answers the same for the same file', () => {
 		const db = join(dir, 'b.db');
 		const first = JSON.parse(
-			importCommand(['../shared/samples/mosalvy-2002q2-dhis2.csv', '--approve', '--json'], db)
+			importCommand(['tests/fixtures/samples/mosalvy-2002q2-dhis2.csv', '--approve', '--json'], db)
 				.stdout
 		);
 		expect(first).toMatchObject({ format: 'dhis2', new: 3, submissions: [1] });
-		const again = importCommand(['../shared/samples/mosalvy-2002q2-dhis2.csv', '--json'], db);
+		const again = importCommand(['tests/fixtures/samples/mosalvy-2002q2-dhis2.csv', '--json'], db);
 		expect(again.status).toBe(0);
 		expect(JSON.parse(again.stdout)).toMatchObject({ new: 0, unchanged: 3, submissions: [1] });
 		const sqlite = new Database(db, { readonly: true });
@@ -83,8 +83,10 @@ describe('npm run import', () => {
 
 	it('exits 2 for an unknown reporter and a missing file', () => {
 		expect(
-			importCommand(['../shared/samples/problems.csv', '--reporter', 'NOPE'], join(dir, 'd.db'))
-				.status
+			importCommand(
+				['tests/fixtures/samples/problems.csv', '--reporter', 'NOPE'],
+				join(dir, 'd.db')
+			).status
 		).toBe(2);
 		expect(importCommand([join(dir, 'no-such.csv')], join(dir, 'd.db')).status).toBe(2);
 	});
@@ -96,7 +98,9 @@ describe('a crash in the middle of a large import', () => {
 		const rows = writeBenchFile(file, 150_000);
 		const database = join(dir, 'crash.db');
 		// Migrate and load the plan first, so that the import itself is what gets killed.
-		expect(importCommand(['../shared/samples/problems.csv', '--dry-run'], database).status).toBe(0);
+		expect(
+			importCommand(['tests/fixtures/samples/problems.csv', '--dry-run'], database).status
+		).toBe(0);
 		const wal = `${database}-wal`;
 		const walBefore = existsSync(wal) ? statSync(wal).size : 0;
 		const child = spawn(process.execPath, [...TSX, file, '--json'], {

@@ -13,7 +13,7 @@ beforeEach(() => ({ db, dispose } = tempDatabase()));
 afterEach(() => dispose());
 
 const MB = 1_000_000;
-const sample = (name: string) => readFileSync(`../shared/samples/${name}`);
+const sample = (name: string) => readFileSync(`tests/fixtures/samples/${name}`);
 const run = (content: string | Uint8Array, options: Partial<ImportOptions> = {}) =>
 	importFile(db, {
 		file: {
