@@ -11,21 +11,11 @@ import { projectRoot } from '../config';
 import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
 import { approveSubmission, createSubmission } from '../submissions';
+import { FIELDS } from '../import/vocabulary';
 import { generateDemo, type DemoIndicator, type DemoProfile } from './generate';
 
 export const DEMO_PROFILE_FILE = 'data/demo/profile.json';
 export const DEMO_REVIEWER = 'demo-reviewer';
-
-const CANONICAL_HEADER = [
-	'reporter',
-	'indicator',
-	'province',
-	'period',
-	'sex',
-	'age_group',
-	'value',
-	'note'
-];
 
 /** True while the database holds demonstration data. */
 export function hasDemoData(db: Db): boolean {
@@ -98,7 +88,7 @@ export function loadDemo(db: Db): { submissions: number; values: number } | null
 		let values = 0;
 		for (const s of demo) {
 			const csv = toCsv([
-				CANONICAL_HEADER,
+				[...FIELDS],
 				...s.rows.map((r) => [
 					s.reporter,
 					r.indicator,

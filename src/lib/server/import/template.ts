@@ -7,10 +7,11 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { toCsv } from '../../domain/csv';
 import type { Db } from '../db';
+import { FIELDS } from './vocabulary';
 import * as t from '../db/schema';
 
 export const TEMPLATE_HEADERS = {
-	en: ['reporter', 'indicator', 'province', 'period', 'sex', 'age_group', 'value', 'note'],
+	en: FIELDS,
 	km: ['អ្នករាយការណ៍', 'សូចនាករ', 'ខេត្ត', 'ត្រីមាស', 'ភេទ', 'ក្រុមអាយុ', 'តម្លៃ', 'កំណត់សម្គាល់']
 } as const;
 

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { ADMINS, requireRole } from '$lib/server/guard';
 import { listReporters } from '$lib/server/reporters';
 import { createUser, listUsers, resetPassword, setActive, UserError } from '$lib/server/users';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, ADMINS);
@@ -16,6 +16,23 @@ export const load: PageServerLoad = (event) => {
 };
 
 const emailOf = (userId: string) => listUsers(getDb()).find((u) => u.id === userId)?.email ?? '';
+
+/** Deactivates (signing the user out everywhere) or reactivates an account. */
+function setActiveAction(active: boolean) {
+	return async (event: RequestEvent) => {
+		const admin = requireRole(event, ADMINS);
+		const userId = String((await event.request.formData()).get('userId') ?? '');
+		if (!active && userId === admin.id)
+			return fail(400, { error: 'You cannot deactivate your own account' });
+		try {
+			setActive(getDb(), { userId, active, actor: admin.id, address: event.getClientAddress() });
+			return { changed: emailOf(userId) };
+		} catch (e) {
+			if (e instanceof UserError) return fail(400, { error: e.message });
+			throw e;
+		}
+	};
+}
 
 export const actions: Actions = {
 	create: async (event) => {
@@ -58,37 +75,6 @@ export const actions: Actions = {
 			throw e;
 		}
 	},
-	deactivate: async (event) => {
-		const admin = requireRole(event, ADMINS);
-		const userId = String((await event.request.formData()).get('userId') ?? '');
-		if (userId === admin.id) return fail(400, { error: 'You cannot deactivate your own account' });
-		try {
-			setActive(getDb(), {
-				userId,
-				active: false,
-				actor: admin.id,
-				address: event.getClientAddress()
-			});
-			return { changed: emailOf(userId) };
-		} catch (e) {
-			if (e instanceof UserError) return fail(400, { error: e.message });
-			throw e;
-		}
-	},
-	reactivate: async (event) => {
-		const admin = requireRole(event, ADMINS);
-		const userId = String((await event.request.formData()).get('userId') ?? '');
-		try {
-			setActive(getDb(), {
-				userId,
-				active: true,
-				actor: admin.id,
-				address: event.getClientAddress()
-			});
-			return { changed: emailOf(userId) };
-		} catch (e) {
-			if (e instanceof UserError) return fail(400, { error: e.message });
-			throw e;
-		}
-	}
+	deactivate: setActiveAction(false),
+	reactivate: setActiveAction(true)
 };
