@@ -7,9 +7,11 @@ import {
 	createSubmission,
 	getSubmission,
 	listSubmissions,
+	reportNothing,
 	takeAction,
 	type SubmissionRow
 } from './submissions';
+import { loadCompleteness } from './completeness';
 import { tempDatabase } from './testing/temp-db';
 
 let db: Db;
@@ -217,5 +219,23 @@ describe('takeAction', () => {
 			['male', 5, null, 'new'],
 			['total', 16, 15, 'changed']
 		]);
+	});
+});
+
+describe('reportNothing', () => {
+	const lac = { id: 'u-lac', role: 'reporter', reporterCode: 'LAC' } as const;
+
+	it('records a true zero that completeness counts as received, once per quarter', () => {
+		const id = reportNothing(db, { user: lac, period: '2003Q3', at: '2003-10-05T00:00:00.000Z' });
+		expect(db.select().from(t.submission).where(eq(t.submission.id, id)).get()).toMatchObject({
+			status: 'submitted',
+			nothingToReport: true,
+			period: '2003Q3'
+		});
+		const cell = loadCompleteness(db, { through: '2003Q3' }).cells.find(
+			(c) => c.reporter === 'LAC' && c.period === '2003Q3'
+		);
+		expect(cell).toMatchObject({ state: 'on_time', nothingToReport: true });
+		expect(() => reportNothing(db, { user: lac, period: '2003Q3' })).toThrow(/submitted already/);
 	});
 });

@@ -454,3 +454,54 @@ export function getOriginalFile(
 	if (!row || !canSee(user, row.sub)) return null;
 	return { name: row.sub.fileName ?? `submission-${id}.csv`, content: row.content };
 }
+
+/**
+ * "Nothing to report" for a quarter: a true zero, submitted like a report with no figures, so
+ * that completeness counts it as received. One per organisation and quarter.
+ */
+export function reportNothing(
+	db: Db,
+	options: { user: ActingUser; period: string; at?: string; address?: string | null }
+): number {
+	const { user, period } = options;
+	if (user.role !== 'reporter' || !user.reporterCode)
+		throw new WorkflowError(403, 'You may not do this');
+	const at = options.at ?? new Date().toISOString();
+	return inTransaction(db, () => {
+		const existing = db
+			.select({ id: t.submission.id })
+			.from(t.submission)
+			.where(
+				and(
+					eq(t.submission.reporterCode, user.reporterCode as string),
+					eq(t.submission.period, period),
+					inArray(t.submission.status, ['submitted', 'approved'])
+				)
+			)
+			.get();
+		if (existing)
+			throw new WorkflowError(
+				409,
+				`A report for ${period} has been submitted already (submission ${existing.id})`
+			);
+		const id = createSubmission(db, {
+			reporter: user.reporterCode as string,
+			period,
+			source: 'upload',
+			status: 'submitted',
+			nothingToReport: true,
+			createdBy: user.id,
+			at,
+			rows: []
+		});
+		audit(db, {
+			at,
+			actor: user.id,
+			action: 'submission.nothing_to_report',
+			subject: `submission:${id}`,
+			detail: { reporter: user.reporterCode, period },
+			address: options.address
+		});
+		return id;
+	});
+}

@@ -1,10 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { quartersOf } from '$lib/domain/periods';
+import { formatPeriod, parsePeriod, quartersOf } from '$lib/domain/periods';
 import { importMaxBytes } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { REPORTERS, requireRole } from '$lib/server/guard';
 import { importFile } from '$lib/server/import/pipeline';
 import { getPlan } from '$lib/server/progress';
+import { reportNothing, WorkflowError } from '$lib/server/submissions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -18,7 +19,7 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	upload: async (event) => {
 		const user = requireRole(event, REPORTERS);
 		const form = await event.request.formData();
 		const file = form.get('file');
@@ -35,5 +36,21 @@ export const actions: Actions = {
 		if ('refused' in result) return fail(400, { error: result.refused, fileName: file.name });
 		const [id] = result.submissions;
 		redirect(303, `/submissions/${id}${result.alreadyImported ? '?again=1' : ''}`);
+	},
+	nothing: async (event) => {
+		const user = requireRole(event, REPORTERS);
+		const period = parsePeriod(String((await event.request.formData()).get('period') ?? ''));
+		if (!period) return fail(400, { error: 'Choose a quarter.' });
+		try {
+			const id = reportNothing(getDb(), {
+				user,
+				period: formatPeriod(period),
+				address: event.getClientAddress()
+			});
+			redirect(303, `/submissions/${id}`);
+		} catch (e) {
+			if (e instanceof WorkflowError) return fail(e.status, { error: e.message });
+			throw e;
+		}
 	}
 };
