@@ -110,6 +110,9 @@ describe('any input', () => {
 						expect(after).toEqual(before);
 						return;
 					}
+					// Foreign keys hold, and are enforced again after the import.
+					expect(db.$client.pragma('foreign_key_check')).toEqual([]);
+					expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
 					// What was written is exactly the summary's submissions and their valid rows.
 					expect(after.submissions - before.submissions).toBe(result.submissions.length);
 					expect(after.values - before.values).toBe(result.new + result.changed + result.unchanged);
