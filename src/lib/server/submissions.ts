@@ -8,7 +8,6 @@
  * later submission sends again unchanged stays as it was, so re-approving the same figures
  * changes nothing.
  */
-import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import {
 	availableActions,
@@ -21,6 +20,7 @@ import {
 } from '../domain/workflow';
 import { audit } from './audit';
 import { inTransaction, type Db } from './db';
+import { readStoredFile, storeFile } from './files';
 import * as t from './db/schema';
 
 export type Sex = (typeof t.SEXES)[number];
@@ -53,11 +53,6 @@ export interface NewSubmission {
 	rows: Iterable<SubmissionRow>;
 }
 
-/** SHA-256 of a file's bytes, hex: the key original files are stored under. */
-export function hashFile(content: Buffer): string {
-	return createHash('sha256').update(content).digest('hex');
-}
-
 /** Creates a submission with its rows; returns its id. */
 export function createSubmission(db: Db, s: NewSubmission): number {
 	const sqlite = db.$client;
@@ -67,14 +62,7 @@ export function createSubmission(db: Db, s: NewSubmission): number {
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	);
 	return inTransaction(db, () => {
-		let fileHash: string | null = null;
-		if (s.file) {
-			fileHash = hashFile(s.file.content);
-			db.insert(t.storedFile)
-				.values({ hash: fileHash, size: s.file.content.length, content: s.file.content })
-				.onConflictDoNothing()
-				.run();
-		}
+		const fileHash = s.file ? storeFile(db, s.file.content) : null;
 		const status = s.status ?? 'submitted';
 		const { id } = db
 			.insert(t.submission)
@@ -445,14 +433,10 @@ export function getOriginalFile(
 	user: Actor
 ): { name: string; content: Buffer } | null {
 	if (!Number.isInteger(id)) return null;
-	const row = db
-		.select({ sub: t.submission, content: t.storedFile.content })
-		.from(t.submission)
-		.innerJoin(t.storedFile, eq(t.storedFile.hash, t.submission.fileHash))
-		.where(eq(t.submission.id, id))
-		.get();
-	if (!row || !canSee(user, row.sub)) return null;
-	return { name: row.sub.fileName ?? `submission-${id}.csv`, content: row.content };
+	const sub = db.select().from(t.submission).where(eq(t.submission.id, id)).get();
+	if (!sub || !sub.fileHash || !canSee(user, sub)) return null;
+	const content = readStoredFile(db, sub.fileHash);
+	return content && { name: sub.fileName ?? `submission-${id}.csv`, content };
 }
 
 /**

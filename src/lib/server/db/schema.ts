@@ -151,11 +151,16 @@ export const reporterProvince = sqliteTable(
 	(t) => [primaryKey({ columns: [t.reporterCode, t.provinceCode] })]
 );
 
-/** Original uploaded files, stored once by the SHA-256 of their bytes. */
+/** Original uploaded files, stored once by the SHA-256 of their bytes (see server/files.ts). */
 export const storedFile = sqliteTable('stored_file', {
 	hash: text('hash').primaryKey(),
+	/** Size of the original bytes. */
 	size: integer('size').notNull(),
 	content: blob('content', { mode: 'buffer' }).notNull(),
+	/** How `content` holds the original bytes: `gzip`, or `none` (as they are). */
+	compression: text('compression', { enum: ['none', 'gzip'] })
+		.notNull()
+		.default('none'),
 	createdAt: createdAt()
 });
 

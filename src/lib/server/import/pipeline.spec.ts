@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import * as t from '../db/schema';
+import { readStoredFile } from '../files';
 import { tempDatabase } from '../testing/temp-db';
 import { rememberMapping } from './dictionary';
 import { detectDelimiter, importFile, type ImportOptions, type ImportSummary } from './pipeline';
@@ -279,9 +280,9 @@ describe('writing', () => {
 			format: 'canonical'
 		});
 		expect(JSON.parse(sub?.summary ?? '{}')).toMatchObject({ rows: 8, rejected: 7 });
-		expect(db.select().from(t.storedFile).get()?.content.toString()).toBe(
-			sample('problems.csv').toString()
-		);
+		const stored = db.select().from(t.storedFile).get();
+		expect(stored?.compression).toBe('gzip');
+		expect(readStoredFile(db, stored?.hash ?? '')?.equals(sample('problems.csv'))).toBe(true);
 		expect(staged()).toBe(1);
 	});
 

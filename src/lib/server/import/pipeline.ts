@@ -17,7 +17,8 @@ import Papa from 'papaparse';
 import { audit } from '../audit';
 import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
-import { approveSubmission, hashFile } from '../submissions';
+import { hashFile, storeFile } from '../files';
+import { approveSubmission } from '../submissions';
 import { breakdownProblems, type Figure } from './breakdowns';
 import { decodeFile, type Refusal } from './decode';
 import { loadDictionary, loadRemembered } from './dictionary';
@@ -235,10 +236,7 @@ function run(
 	const submissionFor = (reporter: string): number => {
 		const known = submissions.get(reporter);
 		if (known) return known;
-		db.insert(t.storedFile)
-			.values({ hash: input.hash, size: input.content.length, content: input.content })
-			.onConflictDoNothing()
-			.run();
+		storeFile(db, input.content);
 		const { id } = db
 			.insert(t.submission)
 			.values({

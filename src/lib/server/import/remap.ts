@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { importMaxBytes } from '../config';
 import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
+import { readStoredFile } from '../files';
 import { WorkflowError, type ActingUser } from '../submissions';
 import { rememberMapping } from './dictionary';
 import { IGNORE, importFile, type ImportSummary } from './pipeline';
@@ -44,8 +45,8 @@ export function applyMapping(
 			.all()
 			.map((p) => p.code)
 	);
-	const file = db.select().from(t.storedFile).where(eq(t.storedFile.hash, sub.fileHash)).get();
-	if (!file) throw new WorkflowError(409, 'The original file of this draft is missing');
+	const content = readStoredFile(db, sub.fileHash);
+	if (!content) throw new WorkflowError(409, 'The original file of this draft is missing');
 
 	return inTransaction(db, () => {
 		const remember = (
@@ -63,7 +64,7 @@ export function applyMapping(
 		remember('indicator', answers.indicators, indicators);
 		remember('province', answers.provinces, provinces);
 		const result = importFile(db, {
-			file: { name: sub.fileName ?? 'upload.csv', content: file.content },
+			file: { name: sub.fileName ?? 'upload.csv', content },
 			reporter: sub.reporterCode,
 			mode: 'draft',
 			into: id,

@@ -1,0 +1,1 @@
+ALTER TABLE `stored_file` ADD `compression` text DEFAULT 'none' NOT NULL;
