@@ -324,13 +324,16 @@ function run(
 	};
 
 	const onRecord = (cells: string[], rowNumber: number) => {
-		if (cells.every((c) => c.trim() === '')) return;
+		let blank = true;
+		for (const c of cells) if (c.trim() !== '') blank = false;
+		if (blank) return;
 		summary.rows++;
 		const raw: RawRow = {};
-		columns.forEach((field, i) => {
+		for (let i = 0; i < columns.length; i++) {
+			const field = columns[i];
 			if (field === 'combo') raw.combo = cells[i] ?? '';
 			else if (field) raw[field] = cells[i] ?? '';
-		});
+		}
 		if (summary.format === 'dhis2' && raw.combo === undefined) raw.combo = '';
 		const checked = validateRow(raw, rowNumber, dict, {
 			reporter: options.reporter,
@@ -359,41 +362,39 @@ function run(
 			age_group, value, note, source_row) VALUES ${Array(BATCH).fill(one).join(', ')}
 		 ON CONFLICT DO NOTHING`
 	);
-	let batch: { id: number; v: ValidRow; text: string }[] = [];
+	// The batch: nine parameters a row, flat, and each row's value as written (for messages).
+	let params: unknown[] = [];
+	let texts: string[] = [];
 	const stage = (id: number, v: ValidRow, text: string) => {
-		batch.push({ id, v, text });
-		if (batch.length === BATCH) flush();
+		params.push(id, v.indicator, v.province, v.period, v.sex, v.ageGroup, v.value, v.note, v.row);
+		texts.push(text);
+		if (texts.length === BATCH) flush();
 	};
 	const flush = () => {
-		const rows = batch;
-		batch = [];
-		const params = rows.flatMap(({ id, v }) => [
-			id,
-			v.indicator,
-			v.province,
-			v.period,
-			v.sex,
-			v.ageGroup,
-			v.value,
-			v.note,
-			v.row
-		]);
+		const batch = params;
+		const values = texts;
+		params = [];
+		texts = [];
 		let changes = 0;
-		if (rows.length === BATCH) changes = insertMany.run(params).changes;
+		if (values.length === BATCH) changes = insertMany.run(batch).changes;
 		else
-			for (let i = 0; i < rows.length; i++)
-				changes += insert.run(params.slice(i * 9, i * 9 + 9)).changes;
-		if (changes === rows.length) return;
+			for (let i = 0; i < values.length; i++)
+				changes += insert.run(batch.slice(i * 9, i * 9 + 9)).changes;
+		if (changes === values.length) return;
 		// Some rows repeat a figure already staged: find which, by their row numbers.
-		for (const { id, v, text } of rows) {
-			const first = firstRowOf.get(id, v.indicator, v.province, v.period, v.sex, v.ageGroup) as {
+		for (let i = 0; i < values.length; i++) {
+			const [id, indicator, province, period, sex, ageGroup, , , row] = batch.slice(
+				i * 9,
+				i * 9 + 9
+			);
+			const first = firstRowOf.get(id, indicator, province, period, sex, ageGroup) as {
 				source_row: number;
 			};
-			if (first.source_row !== v.row)
+			if (first.source_row !== row)
 				addError({
-					row: v.row,
+					row: row as number,
 					column: names.value ?? 'value',
-					value: text,
+					value: values[i],
 					message: `the same figure (indicator, province, quarter, sex and age group) is already in row ${first.source_row}: keep one of the two`
 				});
 		}
