@@ -1,5 +1,6 @@
 /**
  * Progress of the plan from the approved record: what the overview and indicator pages show.
+ * Small counts of children are withheld here, on the server, before any page sees them (§7).
  *
  * Reads only `data_value` (approved values) and, for COOR-03, the submissions' dates. Totals are
  * the `total` × `all` rows; breakdowns are for the pages that show them. The arithmetic is the
@@ -8,6 +9,7 @@
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import { onTimeRates } from '../domain/completeness';
 import { formatPeriod, parsePeriod, type Period } from '../domain/periods';
+import { publicFigure } from '../domain/privacy';
 import {
 	assess,
 	assessYear,
@@ -30,6 +32,8 @@ export interface IndicatorProgress {
 	indicator: Indicator;
 	target: Target;
 	assessment: Assessment;
+	/** The actual is a small count of children: it and the shares computed from it are withheld. */
+	hidden: boolean;
 	/** Province × quarter keys that more than one reporter reported. */
 	doubleCounts: number;
 }
@@ -143,7 +147,14 @@ function progressOf(
 		observations: asOf ? observations : [],
 		asOf: asOf ?? { year: target.firstYear, quarter: 1 }
 	});
-	return { indicator, target, assessment, doubleCounts: possibleDoubleCounts(rows).length };
+	const hidden = assessment.actual !== null && publicFigure(assessment.actual, indicator).hidden;
+	return {
+		indicator,
+		target,
+		assessment: hidden ? { ...assessment, actual: null, progress: null, ratio: null } : assessment,
+		hidden,
+		doubleCounts: possibleDoubleCounts(rows).length
+	};
 }
 
 /** The whole plan: every area with its indicators' progress, as of the last published quarter. */
@@ -194,6 +205,8 @@ export interface YearRow {
 	actual: number | null;
 	progress: number | null;
 	status: Status;
+	/** A small count of children, withheld (see `IndicatorProgress.hidden`). */
+	hidden: boolean;
 }
 
 /** One indicator: its definition, area, targets, yearly actuals and plan-to-date progress. */
@@ -218,11 +231,17 @@ export function loadIndicatorProgress(
 		? completenessObservations(db, plan, asOf)
 		: observationsFor(rows);
 	const years: YearRow[] = [];
-	for (let year = plan.firstYear; year <= plan.lastYear; year++)
-		years.push({
-			year,
-			...assessYear({ rule: indicator, direction: indicator.direction, target, observations, year })
+	for (let year = plan.firstYear; year <= plan.lastYear; year++) {
+		const y = assessYear({
+			rule: indicator,
+			direction: indicator.direction,
+			target,
+			observations,
+			year
 		});
+		const hidden = y.actual !== null && publicFigure(y.actual, indicator).hidden;
+		years.push({ year, ...y, ...(hidden ? { actual: null, progress: null } : {}), hidden });
+	}
 	return {
 		plan,
 		area,

@@ -1,0 +1,22 @@
+/**
+ * Primary suppression of small counts (product brief §7): a public figure of a sensitive
+ * indicator (counts of children) from 1 to k − 1 is never shown; it reads "< k". Zero and
+ * figures of k or more are shown. Complementary suppression (so that a hidden figure cannot be
+ * recovered from others) is a separate, larger step; until it lands, pages that show a hidden
+ * figure also hide the shares computed from it.
+ */
+
+/** The threshold: figures below it are hidden. Never below 5. */
+export const PUBLIC_K = 10;
+
+export type PublicFigure = { value: number; hidden: false } | { value: null; hidden: true };
+
+/** What the public may see of a figure. */
+export function publicFigure(
+	value: number,
+	options: { sensitive: boolean; k?: number }
+): PublicFigure {
+	const k = Math.max(5, options.k ?? PUBLIC_K);
+	if (options.sensitive && value > 0 && value < k) return { value: null, hidden: true };
+	return { value, hidden: false };
+}
