@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicFigure } from './privacy';
+import { protectParts, publicFigure } from './privacy';
 
 describe('publicFigure', () => {
 	it('hides sensitive figures from 1 to 9', () => {
@@ -15,5 +15,35 @@ describe('publicFigure', () => {
 
 	it('never uses a threshold below 5', () => {
 		expect(publicFigure(4, { sensitive: true, k: 2 }).hidden).toBe(true);
+	});
+});
+
+describe('protectParts', () => {
+	it('withholds the small parts, and one more where a single one would be given away by the total', () => {
+		expect(protectParts([120, 4, 80, 0, 95], { sensitive: true })).toEqual([
+			false,
+			true,
+			true,
+			false,
+			false
+		]);
+		expect(protectParts([120, 4, 80, 7, 95], { sensitive: true })).toEqual([
+			false,
+			true,
+			false,
+			true,
+			false
+		]);
+		expect(protectParts([120, 40, 80, null, 95], { sensitive: true })).toEqual([
+			false,
+			false,
+			false,
+			false,
+			false
+		]);
+	});
+
+	it('withholds nothing of an indicator that does not count children', () => {
+		expect(protectParts([120, 4], { sensitive: false })).toEqual([false, false]);
 	});
 });

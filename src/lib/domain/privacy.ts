@@ -20,3 +20,24 @@ export function publicFigure(
 	if (options.sensitive && value > 0 && value < k) return { value: null, hidden: true };
 	return { value, hidden: false };
 }
+
+/**
+ * Which yearly figures of a summed sensitive indicator to withhold, when their total (the plan to
+ * date) is published: each small one (primary), and, where exactly one is withheld, the next
+ * smallest too — otherwise the total minus the others would give it away. Returns a flag per
+ * year. Zeros are shown: they are the total of nothing.
+ */
+export function protectParts(
+	values: readonly (number | null)[],
+	options: { sensitive: boolean; k?: number }
+): boolean[] {
+	const hidden = values.map((v) => v !== null && publicFigure(v, options).hidden);
+	if (!options.sensitive || hidden.filter(Boolean).length !== 1) return hidden;
+	let smallest = -1;
+	values.forEach((v, i) => {
+		if (!hidden[i] && v !== null && v > 0 && (smallest < 0 || v < (values[smallest] as number)))
+			smallest = i;
+	});
+	if (smallest >= 0) hidden[smallest] = true;
+	return hidden;
+}

@@ -35,6 +35,34 @@ describe('the public progress pages', () => {
 		expect(overview.find((i) => i.indicator.code === 'PROT-07')?.assessment.actual).toBeNull();
 	});
 
+	it('withhold a second year where one small year could be recovered from the plan-to-date total', () => {
+		const row = (period: string, value: number) => ({
+			indicator: 'PROT-07',
+			province: 'KH-12',
+			period,
+			sex: 'total' as const,
+			ageGroup: 'all' as const,
+			value
+		});
+		const id = createSubmission(db, {
+			reporter: 'CWCC',
+			period: null,
+			source: 'cli',
+			at: '2004-04-10T00:00:00.000Z',
+			rows: [row('2001Q1', 40), row('2002Q1', 3), row('2003Q1', 25)]
+		});
+		approveSubmission(db, id, { reviewer: 'r', at: '2004-04-20T00:00:00.000Z' });
+		const found = loadIndicatorProgress(db, 'PROT-07');
+		expect(found?.progress.assessment.actual).toBe(68);
+		expect(found?.years.map((y) => [y.year, y.actual, y.hidden])).toEqual([
+			[2000, null, false],
+			[2001, 40, false],
+			[2002, null, true],
+			[2003, null, true],
+			[2004, null, false]
+		]);
+	});
+
 	it('show small counts of things that are not children, and counts of children from 10', () => {
 		approve('PROT-04', 4);
 		approve('RECO-01', 12);

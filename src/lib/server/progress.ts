@@ -9,7 +9,7 @@
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import { onTimeRates } from '../domain/completeness';
 import { formatPeriod, parsePeriod, type Period } from '../domain/periods';
-import { publicFigure } from '../domain/privacy';
+import { protectParts, publicFigure } from '../domain/privacy';
 import {
 	assess,
 	assessYear,
@@ -231,17 +231,27 @@ export function loadIndicatorProgress(
 		? completenessObservations(db, plan, asOf)
 		: observationsFor(rows);
 	const years: YearRow[] = [];
-	for (let year = plan.firstYear; year <= plan.lastYear; year++) {
-		const y = assessYear({
-			rule: indicator,
-			direction: indicator.direction,
-			target,
-			observations,
-			year
+	const assessed = [];
+	for (let year = plan.firstYear; year <= plan.lastYear; year++)
+		assessed.push({
+			year,
+			...assessYear({ rule: indicator, direction: indicator.direction, target, observations, year })
 		});
-		const hidden = y.actual !== null && publicFigure(y.actual, indicator).hidden;
-		years.push({ year, ...y, ...(hidden ? { actual: null, progress: null } : {}), hidden });
-	}
+	// Years of a summed indicator add up to the plan-to-date figure: they are protected together.
+	const hiddenYears =
+		indicator.accumulation === 'sum'
+			? protectParts(
+					assessed.map((y) => y.actual),
+					indicator
+				)
+			: assessed.map((y) => y.actual !== null && publicFigure(y.actual, indicator).hidden);
+	assessed.forEach((y, i) =>
+		years.push({
+			...y,
+			...(hiddenYears[i] ? { actual: null, progress: null } : {}),
+			hidden: hiddenYears[i]
+		})
+	);
 	return {
 		plan,
 		area,
