@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { importMaxBytes } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db';
 import { importFile } from '../src/lib/server/import/pipeline';
+import { reporterExists } from '../src/lib/server/reporters';
 
 const USAGE =
 	'Usage: npm run import -- <file> [--reporter <code>] [--dry-run] [--approve] [--json]';
@@ -51,8 +52,7 @@ try {
 
 const db = openDatabase();
 const reporter = values.reporter?.toUpperCase();
-if (reporter && !db.$client.prepare('SELECT 1 FROM reporter WHERE code = ?').get(reporter))
-	refuse(`Unknown reporter: ${values.reporter}`);
+if (reporter && !reporterExists(db, reporter)) refuse(`Unknown reporter: ${values.reporter}`);
 
 const started = performance.now();
 const result = importFile(db, {

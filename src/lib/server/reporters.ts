@@ -106,3 +106,11 @@ export function listProvinces(db: Db) {
 		.orderBy(asc(t.province.nameEn))
 		.all();
 }
+
+/** Whether a reporter organisation with this code exists. */
+export function reporterExists(db: Db, code: string): boolean {
+	return (
+		db.select({ code: t.reporter.code }).from(t.reporter).where(eq(t.reporter.code, code)).get() !==
+		undefined
+	);
+}

@@ -3,6 +3,7 @@ import { formatPeriod, parsePeriod } from '$lib/domain/periods';
 import { getDb } from '$lib/server/db';
 import { requireRole, SIGNED_IN } from '$lib/server/guard';
 import { templateFor } from '$lib/server/import/template';
+import { reporterExists } from '$lib/server/reporters';
 import type { RequestHandler } from './$types';
 
 /** A template to fill in: a reporter's own, or any reporter's for reviewers and admins. */
@@ -13,8 +14,7 @@ export const GET: RequestHandler = (event) => {
 	const period = parsePeriod(q.get('period') ?? '');
 	if (!reporter || !period) error(400, 'Say which reporter and which quarter');
 	const db = getDb();
-	if (!db.$client.prepare('SELECT 1 FROM reporter WHERE code = ?').get(reporter))
-		error(404, 'No such reporter');
+	if (!reporterExists(db, reporter)) error(404, 'No such reporter');
 	const lang = q.get('lang') === 'km' ? 'km' : 'en';
 	const name = `${reporter.toLowerCase()}-${formatPeriod(period).toLowerCase()}-template${lang === 'km' ? '-km' : ''}.csv`;
 	return new Response(templateFor(db, { reporter, period: formatPeriod(period), lang }), {
