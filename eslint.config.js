@@ -25,7 +25,10 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', ignoreRestSiblings: true }
+			],
 			// Links are built with resolve() where they can be; the rule cannot see through a
 			// query string (pagers, filters), so it checks goto() and history calls only.
 			'svelte/no-navigation-without-resolve': ['error', { ignoreLinks: true }]

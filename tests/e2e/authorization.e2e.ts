@@ -119,7 +119,6 @@ for (const who of EVERYONE)
 	test(`what ${who} may use`, async () => {
 		const id = submissionId(who === 'licadho' ? 'LICADHO' : 'CWCC', '2003Q1', 'approved');
 		const http: APIRequestContext = await client(who);
-		const outcomes: string[] = [];
 		for (const [key, allowed] of Object.entries(MATRIX)) {
 			// Signing out here would end this client's session in the middle of the table.
 			if (key === '/sign-out POST' || key === '/sign-in ?/default') continue;
@@ -137,13 +136,13 @@ for (const who of EVERYONE)
 							});
 			const isRefused = refused(response.status(), response.headers()['location']);
 			const expected = allowed.includes(who) ? 'allowed' : 'refused';
-			outcomes.push(`${key}: ${isRefused ? 'refused' : 'allowed'} (${response.status()})`);
 			expect
 				.soft(isRefused ? 'refused' : 'allowed', `${who} → ${key} (${response.status()})`)
 				.toBe(expected);
+			// Allowed or not, no route may fail on an empty form or a foreign id.
+			expect.soft(response.status(), `${who} → ${key}`).toBeLessThan(500);
 		}
 		await http.dispose();
-		expect(outcomes.length).toBe(Object.keys(MATRIX).length - 2);
 	});
 
 test('a reporter cannot reach another organisation’s submission by address, filter or form', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completenessMatrix, onTimeRates } from './completeness';
+import { byReporter, completenessMatrix, onTimeRates } from './completeness';
 
 describe('completenessMatrix', () => {
 	const cells = completenessMatrix({
@@ -55,6 +55,20 @@ describe('completenessMatrix', () => {
 	it('tells a true zero from a missing report', () => {
 		expect(state('CRF', '2001Q1')).toMatchObject({ state: 'on_time', nothingToReport: true });
 		expect(state('CRF', '2001Q2')).toMatchObject({ state: 'missing', nothingToReport: false });
+	});
+
+	it('counts each reporter’s quarters by state', () => {
+		expect(
+			byReporter(['LAC', 'CWCC'], cells).map(({ reporter, onTime, late, missing }) => [
+				reporter,
+				onTime,
+				late,
+				missing
+			])
+		).toEqual([
+			['LAC', 1, 0, 1],
+			['CWCC', 1, 1, 0]
+		]);
 	});
 
 	it('rates each quarter by reports received on time', () => {

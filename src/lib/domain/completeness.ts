@@ -61,3 +61,18 @@ export function onTimeRates(cells: readonly Cell[]): Map<string, number> {
 	}
 	return new Map([...by].map(([p, n]) => [p, (100 * n.onTime) / n.expected]));
 }
+
+/** The matrix by reporter, in the reporters' order, with each reporter's counts. */
+export function byReporter(reporters: readonly string[], cells: readonly Cell[]) {
+	return reporters.map((reporter) => {
+		const row = cells.filter((c) => c.reporter === reporter);
+		const count = (state: CellState) => row.filter((c) => c.state === state).length;
+		return {
+			reporter,
+			cells: row,
+			onTime: count('on_time'),
+			late: count('late'),
+			missing: count('missing')
+		};
+	});
+}

@@ -20,6 +20,7 @@ import {
 } from '../domain/workflow';
 import { audit } from './audit';
 import { inTransaction, type Db } from './db';
+import type { StoredReport } from './import/pipeline';
 import { readStoredFile, storeFile } from './files';
 import * as t from './db/schema';
 
@@ -312,26 +313,8 @@ export function listSubmissions(db: Db, user: Actor, filter: SubmissionFilter = 
 	return { rows, total };
 }
 
-export type ValueChange = 'new' | 'changed' | 'unchanged';
-
-/** What an import keeps with a submission (see import/pipeline.ts). */
-export interface StoredReport {
-	rows: number;
-	rejected: number;
-	errors: { row: number; column: string; value: string; message: string }[];
-	unknown?: { headers: string[]; indicators: string[]; provinces: string[] };
-	changes?: {
-		row: number;
-		indicator: string;
-		province: string;
-		period: string;
-		sex: string;
-		ageGroup: string;
-		old: number;
-		new: number;
-	}[];
-	columns?: { header: string; field: string | null }[];
-}
+/** How a submitted value compares with the approved record. */
+export type ChangeKind = 'new' | 'changed' | 'unchanged';
 
 /** The approved value of a submission value's key from another submission (the first `?` is the reporter). */
 const RECORDED = `(SELECT d.value FROM data_value d WHERE d.indicator_code = v.indicator_code
@@ -374,7 +357,7 @@ export function getSubmission(
 				sum(CASE WHEN recorded = value THEN 1 ELSE 0 END) AS unchanged
 			 FROM (SELECT v.value, ${RECORDED} AS recorded FROM submission_value v WHERE v.submission_id = ?)`
 		)
-		.get(sub.reporterCode, id) as Record<ValueChange, number | null>;
+		.get(sub.reporterCode, id) as Record<ChangeKind, number | null>;
 	const values = sqlite
 		.prepare(
 			`SELECT v.indicator_code AS indicator, v.province_code AS province, v.period, v.sex,
@@ -409,7 +392,7 @@ export function getSubmission(
 				? 'new'
 				: v.recorded === v.value
 					? 'unchanged'
-					: 'changed') as ValueChange
+					: 'changed') as ChangeKind
 		})),
 		actions: availableActions(user, sub)
 	};

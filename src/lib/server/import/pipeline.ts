@@ -542,13 +542,13 @@ function run(
 const SAME_KEY = `d.indicator_code = s.indicator_code AND d.province_code = s.province_code
 	AND d.period = s.period AND d.sex = s.sex AND d.age_group = s.age_group`;
 
-/** The summary as kept with one reporter's submission: its own figures, errors and changes. */
-function summaryForStorage(summary: ImportSummary, reporter: string) {
-	return {
-		...summary,
-		changes: summary.changes.filter((c) => c.reporter === reporter),
-		submissions: undefined
-	};
+/** What an import keeps with each submission it makes: its report, as its page shows it. */
+export type StoredReport = Omit<ImportSummary, 'submissions'>;
+
+/** The summary as kept with one reporter's submission: its own changes only. */
+function summaryForStorage(summary: ImportSummary, reporter: string): StoredReport {
+	const { submissions, ...report } = summary;
+	return { ...report, changes: summary.changes.filter((c) => c.reporter === reporter) };
 }
 
 const SEX_CODES = ['total', 'female', 'male'];

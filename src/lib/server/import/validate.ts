@@ -5,7 +5,7 @@
  * becomes a `ValidRow` in our codes.
  */
 import { parsePeriod, toAsciiDigits } from '../../domain/periods';
-import type { AgeGroup, Sex } from '../submissions';
+import type { SubmissionRow } from '../submissions';
 import { normaliseName, readAgeGroup, readSex, type Field } from './vocabulary';
 
 export interface RowError {
@@ -16,15 +16,10 @@ export interface RowError {
 	message: string;
 }
 
-export interface ValidRow {
+/** A figure that passed every check: a submission row, with its reporter and spreadsheet row. */
+export interface ValidRow extends SubmissionRow {
 	row: number;
 	reporter: string;
-	indicator: string;
-	province: string;
-	period: string;
-	sex: Sex;
-	ageGroup: AgeGroup;
-	value: number;
 	note: string | null;
 }
 

@@ -56,13 +56,27 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+/**
+ * Runs one step and turns a refusal into what a form expects: another organisation's submission
+ * is a 404 page (it must not even seem to exist); anything else is a form failure that keeps what
+ * was typed.
+ */
+function answer<T>(action: string, comment: string, run: () => T) {
+	try {
+		return run();
+	} catch (e) {
+		if (!(e instanceof WorkflowError)) throw e;
+		if (e.status === 404) error(404, e.message);
+		return fail(e.status, { action, error: e.message, comment });
+	}
+}
+
 /** One workflow step: who may take it is decided by `takeAction`, from the session only. */
 function step(action: WorkflowAction) {
 	return async (event: RequestEvent<{ id: string }>) => {
 		const user = requireRole(event, SIGNED_IN);
-		const form = await event.request.formData();
-		const comment = String(form.get('comment') ?? '');
-		try {
+		const comment = String((await event.request.formData()).get('comment') ?? '');
+		return answer(action, comment, () => {
 			const status = takeAction(getDb(), {
 				id: submissionId(event.params),
 				action,
@@ -71,13 +85,7 @@ function step(action: WorkflowAction) {
 				address: event.getClientAddress()
 			});
 			return { done: action, status };
-		} catch (e) {
-			if (e instanceof WorkflowError) {
-				if (e.status === 404) error(404, e.message);
-				return fail(e.status, { action, error: e.message, comment });
-			}
-			throw e;
-		}
+		});
 	};
 }
 
@@ -96,7 +104,7 @@ export const actions: Actions = {
 			if (kind === 'headers' || kind === 'indicators' || kind === 'provinces')
 				answers[kind][rest.join(':')] = String(value);
 		}
-		try {
+		return answer('map', '', () => {
 			applyMapping(getDb(), {
 				id: submissionId(event.params),
 				user,
@@ -104,19 +112,12 @@ export const actions: Actions = {
 				address: event.getClientAddress()
 			});
 			return { done: 'map' as const };
-		} catch (e) {
-			if (e instanceof WorkflowError) {
-				if (e.status === 404) error(404, e.message);
-				return fail(e.status, { action: 'map' as const, error: e.message });
-			}
-			throw e;
-		}
+		});
 	},
 	comment: async (event) => {
 		const user = requireRole(event, SIGNED_IN);
-		const form = await event.request.formData();
-		const body = String(form.get('comment') ?? '');
-		try {
+		const body = String((await event.request.formData()).get('comment') ?? '');
+		return answer('comment', body, () => {
 			addComment(getDb(), {
 				id: submissionId(event.params),
 				user,
@@ -124,12 +125,6 @@ export const actions: Actions = {
 				address: event.getClientAddress()
 			});
 			return { done: 'comment' as const };
-		} catch (e) {
-			if (e instanceof WorkflowError) {
-				if (e.status === 404) error(404, e.message);
-				return fail(e.status, { action: 'comment' as const, error: e.message, comment: body });
-			}
-			throw e;
-		}
+		});
 	}
 };
