@@ -16,9 +16,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const TSX = ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts'];
+const COMMAND = ['scripts/run.mjs', 'scripts/import.ts'];
 const importCommand = (args: string[], database: string) =>
-	spawnSync(process.execPath, [...TSX, ...args], {
+	spawnSync(process.execPath, [...COMMAND, ...args], {
 		env: { ...process.env, DATABASE_URL: database },
 		encoding: 'utf8'
 	});
@@ -103,7 +103,7 @@ describe('a crash in the middle of a large import', () => {
 		).toBe(0);
 		const wal = `${database}-wal`;
 		const walBefore = existsSync(wal) ? statSync(wal).size : 0;
-		const child = spawn(process.execPath, [...TSX, file, '--json'], {
+		const child = spawn(process.execPath, [...COMMAND, file, '--json'], {
 			env: { ...process.env, DATABASE_URL: database },
 			stdio: 'ignore'
 		});

@@ -14,9 +14,11 @@ export function hashFile(content: Uint8Array): string {
 	return createHash('sha256').update(content).digest('hex');
 }
 
-/** Stores a file (once: the same bytes again change nothing); returns its hash. */
-export function storeFile(db: Db, content: Uint8Array): string {
-	const hash = hashFile(content);
+/**
+ * Stores a file (once: the same bytes again change nothing); returns its hash. A caller that
+ * hashed the file already passes the hash (a large file takes a while to hash).
+ */
+export function storeFile(db: Db, content: Uint8Array, hash = hashFile(content)): string {
 	if (
 		db
 			.select({ hash: t.storedFile.hash })

@@ -206,7 +206,10 @@ export const submissionComment = sqliteTable('submission_comment', {
 	createdAt: createdAt()
 });
 
-/** The valid rows of a submission, as sent: staged until approval. */
+/**
+ * The valid rows of a submission, as sent: staged until approval. Stored WITHOUT ROWID, in its
+ * key's order (migration 0004, which Drizzle's schema cannot say): one B-tree, not two.
+ */
 export const submissionValue = sqliteTable(
 	'submission_value',
 	{

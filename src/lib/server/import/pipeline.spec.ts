@@ -159,6 +159,27 @@ describe('each rule', () => {
 			/the age groups \(rows 3, 4\) add up to 11, more than the total of 10 in row 2/
 		);
 	});
+
+	it('checks breakdowns whose rows are apart in the file, and stages none of the parts', () => {
+		const s = summary(
+			HEADER +
+				[
+					'PROT-02,KH-12,2001Q2,female,all,30',
+					'PROT-02,KH-14,2001Q2,total,all,4',
+					'PROT-02,KH-12,2001Q2,total,all,50',
+					'PROT-02,KH-14,2001Q2,male,all,3',
+					'PROT-02,KH-12,2001Q2,male,all,25'
+				]
+					.map((r) => `MOI,${r},`)
+					.join('\n'),
+			{ mode: 'draft', reporter: 'MOI' }
+		);
+		expect(s.errors.map((e) => [e.row, e.message])).toEqual([
+			[2, 'female and male (rows 2, 6) add up to 55, more than the total of 50 in row 4'],
+			[6, 'female and male (rows 2, 6) add up to 55, more than the total of 50 in row 4']
+		]);
+		expect(staged()).toBe(3);
+	});
 });
 
 describe('what real files look like', () => {

@@ -19,7 +19,7 @@ import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
 import { hashFile, storeFile } from '../files';
 import { approveSubmission } from '../submissions';
-import { breakdownProblems, type Figure } from './breakdowns';
+import { BreakdownChecker, type Figure, type GroupProblems } from './breakdowns';
 import { decodeFile, type Refusal } from './decode';
 import { loadDictionary, loadRemembered } from './dictionary';
 import { validateRow, type RawRow, type RowError, type ValidRow } from './validate';
@@ -236,7 +236,7 @@ function run(
 	const submissionFor = (reporter: string): number => {
 		const known = submissions.get(reporter);
 		if (known) return known;
-		storeFile(db, input.content);
+		storeFile(db, input.content, input.hash);
 		const { id } = db
 			.insert(t.submission)
 			.values({
@@ -324,9 +324,7 @@ function run(
 	};
 
 	const onRecord = (cells: string[], rowNumber: number) => {
-		let blank = true;
-		for (const c of cells) if (c.trim() !== '') blank = false;
-		if (blank) return;
+		if (!cells.some((c) => c !== '' && c.trim() !== '')) return;
 		summary.rows++;
 		const raw: RawRow = {};
 		for (let i = 0; i < columns.length; i++) {
@@ -351,11 +349,11 @@ function run(
 			return;
 		}
 		const v = checked.row;
-		stage(submissionFor(v.reporter), v, cells[columns.indexOf('value')] ?? '');
+		stage(submissionFor(v.reporter), v, raw.value ?? '');
 	};
 
 	// Staged rows go in batches: one statement for many rows costs far less than one per row.
-	const BATCH = 50;
+	const BATCH = 100;
 	const one = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
 	const insertMany = sqlite.prepare(
 		`INSERT INTO submission_value (submission_id, indicator_code, province_code, period, sex,
@@ -365,7 +363,10 @@ function run(
 	// The batch: nine parameters a row, flat, and each row's value as written (for messages).
 	let params: unknown[] = [];
 	let texts: string[] = [];
+	// Breakdowns are checked as the figures stream by, a group at a time (breakdowns.ts).
+	const checker = new BreakdownChecker();
 	const stage = (id: number, v: ValidRow, text: string) => {
+		checker.add(`${id}\t${v.indicator}\t${v.province}\t${v.period}`, v);
 		params.push(id, v.indicator, v.province, v.period, v.sex, v.ageGroup, v.value, v.note, v.row);
 		texts.push(text);
 		if (texts.length === BATCH) flush();
@@ -433,7 +434,9 @@ function run(
 		submissionFor(options.reporter);
 
 	const ids = [...submissions.values()];
-	for (const id of submissions.values()) checkBreakdowns(db, id, addError);
+	// A file that lists a group's figures apart is checked again, in key order, from the table.
+	const found = checker.revisited ? recheckInKeyOrder(db, ids) : checker.finish();
+	rejectBreakdowns(db, found, names.value ?? 'value', addError);
 	lap('check breakdowns');
 	summary.rejected = rejectedRows.size;
 	summary.unknown.indicators = [...unknownIndicators].filter(Boolean).slice(0, 100);
@@ -551,62 +554,47 @@ function summaryForStorage(summary: ImportSummary, reporter: string): StoredRepo
 	return { ...report, changes: summary.changes.filter((c) => c.reporter === reporter) };
 }
 
-const SEX_CODES = ['total', 'female', 'male'];
-const AGE_CODES = ['all', 'under15', '15to17', 'under18', 'adult'];
-const cell = (sex: string, age: string) => `"${sex}_${age}"`;
-const part = (sex: string, age: string) => `coalesce(${cell(sex, age)}, 0)`;
-
-/**
- * One pass over a submission's staged figures, in key order, in SQLite: the groups (indicator,
- * province, quarter) where a breakdown may exceed its total. The same rules as breakdowns.ts,
- * which then names the rows; this query only finds the few groups worth looking at.
- */
-const SUSPECT_GROUPS = `SELECT indicator_code AS indicator, province_code AS province, period FROM (
-	SELECT indicator_code, province_code, period,
-		${SEX_CODES.flatMap((sx) => AGE_CODES.map((ag) => `max(CASE WHEN sex = '${sx}' AND age_group = '${ag}' THEN value END) AS ${cell(sx, ag)}`)).join(',\n\t\t')}
-	FROM submission_value WHERE submission_id = ?
-	GROUP BY indicator_code, province_code, period)
-WHERE ${[
-	...AGE_CODES.map((ag) => `${part('female', ag)} + ${part('male', ag)} > ${cell('total', ag)}`),
-	...SEX_CODES.map(
-		(sx) => `${part(sx, 'under15')} + ${part(sx, '15to17')} > ${cell(sx, 'under18')}`
-	),
-	...SEX_CODES.map(
-		(sx) =>
-			`${part(sx, 'adult')} + max(${part(sx, 'under18')}, ${part(sx, 'under15')} + ${part(sx, '15to17')}) > ${cell(sx, 'all')}`
-	)
-].join('\n\tOR ')}`;
+/** Checks the breakdowns of staged submissions, reading their figures in key order. */
+function recheckInKeyOrder(db: Db, ids: number[]): GroupProblems[] {
+	const checker = new BreakdownChecker();
+	const figures = db.$client.prepare(
+		`SELECT indicator_code AS indicator, province_code AS province, period, sex,
+			age_group AS ageGroup, value, source_row AS row
+		 FROM submission_value WHERE submission_id = ?
+		 ORDER BY indicator_code, province_code, period, sex, age_group`
+	);
+	for (const id of ids)
+		for (const f of figures.iterate(id) as Iterable<Figure & Record<string, string>>)
+			checker.add(`${id}\t${f.indicator}\t${f.province}\t${f.period}`, f);
+	return checker.finish();
+}
 
 /** Rejects breakdown parts that exceed their totals, naming the rows (breakdowns.ts). */
-function checkBreakdowns(db: Db, id: number, addError: (e: RowError) => void): void {
-	const sqlite = db.$client;
-	const groups = sqlite.prepare(SUSPECT_GROUPS).all(id) as {
-		indicator: string;
-		province: string;
-		period: string;
-	}[];
-	const figuresOf = sqlite.prepare(
-		`SELECT sex, age_group AS ageGroup, value, source_row AS row FROM submission_value
-		 WHERE submission_id = ? AND indicator_code = ? AND province_code = ? AND period = ?`
-	);
-	const remove = sqlite.prepare(
+function rejectBreakdowns(
+	db: Db,
+	found: GroupProblems[],
+	column: string,
+	addError: (e: RowError) => void
+): void {
+	const remove = db.$client.prepare(
 		`DELETE FROM submission_value WHERE submission_id = ? AND indicator_code = ? AND province_code = ?
 			AND period = ? AND sex = ? AND age_group = ?`
 	);
-	for (const g of groups) {
-		const figures = figuresOf.all(id, g.indicator, g.province, g.period) as Figure[];
+	for (const { key, figures, problems } of found) {
+		const [id, indicator, province, period] = key.split('\t');
 		const rejected = new Set<Figure>();
-		for (const p of breakdownProblems(figures))
+		for (const p of problems)
 			for (const row of p.rows) {
 				const f = figures.find((x) => x.row === row) as Figure;
 				addError({
 					row,
-					column: 'value',
+					column,
 					value: String(f.value),
 					message: `${p.what} (rows ${p.rows.join(', ')}) add up to ${p.parts}, more than the total of ${p.total} in row ${p.totalRow}`
 				});
 				rejected.add(f);
 			}
-		for (const f of rejected) remove.run(id, g.indicator, g.province, g.period, f.sex, f.ageGroup);
+		for (const f of rejected)
+			remove.run(Number(id), indicator, province, period, f.sex, f.ageGroup);
 	}
 }

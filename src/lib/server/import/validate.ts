@@ -4,7 +4,7 @@
  * the file names it, the value as written and the reason in plain words; a row with no problem
  * becomes a `ValidRow` in our codes.
  */
-import { parsePeriod, toAsciiDigits } from '../../domain/periods';
+import { formatPeriod, parsePeriod, toAsciiDigits } from '../../domain/periods';
 import type { SubmissionRow } from '../submissions';
 import { normaliseName, readAgeGroup, readSex, type Field } from './vocabulary';
 
@@ -87,6 +87,11 @@ const lookupIndicator = (text: string, dict: Dictionary) =>
 	dict.indicatorByName.get(normaliseName(text));
 const lookupProvince = (text: string, dict: Dictionary) =>
 	text === '' ? 'national' : dict.provinceByName.get(normaliseName(text));
+/** A quarter with its canonical spelling, made once per spelling in a file. */
+const readQuarter = (text: string) => {
+	const period = parsePeriod(text);
+	return period && { ...period, code: formatPeriod(period) };
+};
 
 /**
  * Reads a number as spreadsheets write it: `1,234`, `1 234`, Khmer digits, a decimal point (or
@@ -153,7 +158,7 @@ export function validateRow(
 
 	// Period
 	const periodText = raw.period?.trim() ?? '';
-	const period = remember(ctx, 'period', periodText, dict, parsePeriod);
+	const period = remember(ctx, 'period', periodText, dict, readQuarter);
 	if (!period)
 		fail('period', periodText, 'not a quarter: write it like 2001Q3, 2001-Q3 or Q3 2001');
 	else if (period.year < dict.firstYear || period.year > dict.lastYear)
@@ -256,7 +261,7 @@ export function validateRow(
 			reporter,
 			indicator: indicator.code,
 			province,
-			period: `${period.year}Q${period.quarter}`,
+			period: period.code,
 			sex,
 			ageGroup,
 			value,
