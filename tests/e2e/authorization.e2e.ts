@@ -24,6 +24,14 @@ const ADMINS: Who[] = ['admin'];
 const MATRIX: Record<string, Who[]> = {
 	'/ GET': EVERYONE,
 	'/indicators/[code] GET': EVERYONE,
+	'/indicators/[code]/data.csv GET': EVERYONE,
+	'/indicators/[code]/data.json GET': EVERYONE,
+	'/indicators/[code]/[chart].svg GET': EVERYONE,
+	'/areas/[code] GET': EVERYONE,
+	'/provinces/[code] GET': EVERYONE,
+	'/data GET': EVERYONE,
+	'/data/figures.csv GET': EVERYONE,
+	'/methodology GET': EVERYONE,
 	'/language POST': EVERYONE,
 	'/sign-in GET': EVERYONE,
 	'/sign-in ?/default': EVERYONE,
@@ -108,7 +116,12 @@ test('the table names every route and action of the app, and nothing else', () =
 });
 
 function concrete(route: string, id: number): string {
-	return route.replace('[code]', 'PROT-02').replace('[id]', String(id));
+	const code = route.startsWith('/areas/')
+		? 'PROT'
+		: route.startsWith('/provinces/')
+			? 'KH-12'
+			: 'PROT-02';
+	return route.replace('[code]', code).replace('[chart]', 'series').replace('[id]', String(id));
 }
 
 function refused(status: number, location: string | undefined): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { protectParts, publicFigure } from './privacy';
+import { protectGroup, protectParts, publicFigure } from './privacy';
 
 describe('publicFigure', () => {
 	it('hides sensitive figures from 1 to 9', () => {
@@ -45,5 +45,33 @@ describe('protectParts', () => {
 
 	it('withholds nothing of an indicator that does not count children', () => {
 		expect(protectParts([120, 4], { sensitive: false })).toEqual([false, false]);
+	});
+});
+
+describe('protectGroup', () => {
+	const sensitive = { sensitive: true };
+	it('withholds every part with a figure when the total is withheld', () => {
+		expect(protectGroup({ value: null, hidden: true }, [12, 0, null, 3], sensitive)).toEqual([
+			true,
+			false,
+			false,
+			true
+		]);
+	});
+
+	it('otherwise withholds as protectParts does: never a single small part alone', () => {
+		expect(protectGroup({ value: 60, hidden: false }, [40, 15, 5], sensitive)).toEqual([
+			false,
+			true,
+			true
+		]);
+		expect(protectGroup({ value: 60, hidden: false }, [40, 20], sensitive)).toEqual([false, false]);
+	});
+
+	it('withholds nothing of an indicator that is not sensitive', () => {
+		expect(protectGroup({ value: 3, hidden: false }, [1, 2], { sensitive: false })).toEqual([
+			false,
+			false
+		]);
 	});
 });

@@ -41,3 +41,18 @@ export function protectParts(
 	if (smallest >= 0) hidden[smallest] = true;
 	return hidden;
 }
+
+/**
+ * Which parts of a published total to withhold: the parts of `protectParts`, and every part
+ * with a figure when the total itself is withheld (the parts would add up to it). One relation
+ * (parts + something unpublished = total) at a time: pages publish each figure of a sensitive
+ * indicator in one such relation only (see the dashboard module).
+ */
+export function protectGroup(
+	total: { value: number | null; hidden: boolean },
+	parts: readonly (number | null)[],
+	options: { sensitive: boolean; k?: number }
+): boolean[] {
+	if (options.sensitive && total.hidden) return parts.map((v) => v !== null && v > 0);
+	return protectParts(parts, options);
+}

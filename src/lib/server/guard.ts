@@ -31,3 +31,13 @@ export function requireRole(
 	if (!roles.includes(user.role)) error(403, 'Your account does not give access to this page');
 	return user;
 }
+
+/**
+ * Whether a public page shows its figures unsuppressed: only to reviewers and admins, and not
+ * when they ask to see what the public sees (`?public`). Everyone else, and every download
+ * made without a session, gets the public figures (product brief §7).
+ */
+export function seesUnsuppressed(event: Pick<RequestEvent, 'locals' | 'url'>): boolean {
+	const role = event.locals.user?.role;
+	return !!role && REVIEWERS.includes(role) && !event.url.searchParams.has('public');
+}

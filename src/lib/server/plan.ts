@@ -236,3 +236,13 @@ export function listUploadableIndicators(db: Db) {
 		.orderBy(asc(t.indicator.position))
 		.all();
 }
+
+/** Every indicator's code, in plan order. */
+export function listIndicatorCodes(db: Db): string[] {
+	return db
+		.select({ code: t.indicator.code })
+		.from(t.indicator)
+		.orderBy(asc(t.indicator.position))
+		.all()
+		.map((i) => i.code);
+}

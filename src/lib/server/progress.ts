@@ -138,7 +138,8 @@ function progressOf(
 	target: Target,
 	rows: TotalRow[],
 	observations: Observation[],
-	asOf: Period | null
+	asOf: Period | null,
+	protect: { sensitive: boolean } = indicator
 ): IndicatorProgress {
 	const assessment = assess({
 		rule: indicator,
@@ -147,7 +148,7 @@ function progressOf(
 		observations: asOf ? observations : [],
 		asOf: asOf ?? { year: target.firstYear, quarter: 1 }
 	});
-	const hidden = assessment.actual !== null && publicFigure(assessment.actual, indicator).hidden;
+	const hidden = assessment.actual !== null && publicFigure(assessment.actual, protect).hidden;
 	return {
 		indicator,
 		target,
@@ -212,7 +213,8 @@ export interface YearRow {
 /** One indicator: its definition, area, targets, yearly actuals and plan-to-date progress. */
 export function loadIndicatorProgress(
 	db: Db,
-	code: string
+	code: string,
+	options: { suppress: boolean } = { suppress: true }
 ): {
 	plan: Plan;
 	area: Area;
@@ -238,13 +240,14 @@ export function loadIndicatorProgress(
 			...assessYear({ rule: indicator, direction: indicator.direction, target, observations, year })
 		});
 	// Years of a summed indicator add up to the plan-to-date figure: they are protected together.
+	const protect = { sensitive: indicator.sensitive && options.suppress };
 	const hiddenYears =
 		indicator.accumulation === 'sum'
 			? protectParts(
 					assessed.map((y) => y.actual),
-					indicator
+					protect
 				)
-			: assessed.map((y) => y.actual !== null && publicFigure(y.actual, indicator).hidden);
+			: assessed.map((y) => y.actual !== null && publicFigure(y.actual, protect).hidden);
 	assessed.forEach((y, i) =>
 		years.push({
 			...y,
@@ -256,7 +259,7 @@ export function loadIndicatorProgress(
 		plan,
 		area,
 		asOf,
-		progress: progressOf(indicator, target, rows, observations, asOf),
+		progress: progressOf(indicator, target, rows, observations, asOf, protect),
 		years
 	};
 }

@@ -1,0 +1,90 @@
+/**
+ * The geometry of a quarterly series chart: an indicator's figure for each quarter of the plan
+ * (a line with a dot per figure, a gap where there is none), the plan's expected value for each
+ * quarter (a step line), and a mark where a figure is withheld. Pure: scales from d3-scale, paths
+ * from d3-shape; the renderer (SeriesChart.svelte) only writes the SVG.
+ */
+import { max } from 'd3-array';
+import { scaleLinear, scalePoint } from 'd3-scale';
+import { curveStepAfter, line } from 'd3-shape';
+import { CHART, type Margin } from './defaults';
+
+export interface SeriesPoint {
+	period: string;
+	value: number | null;
+	/** Withheld for privacy: drawn as a mark on the axis, never as a value. */
+	hidden: boolean;
+	/** The plan's expected value for the quarter. */
+	expected: number;
+}
+
+export interface SeriesModel {
+	width: number;
+	height: number;
+	line: string;
+	expected: string;
+	dots: { period: string; x: number; y: number; value: number }[];
+	hidden: { period: string; x: number; y: number }[];
+	yTicks: { value: number; y: number }[];
+	xTicks: { year: number; x: number }[];
+	plot: { left: number; right: number; top: number; bottom: number };
+}
+
+export function buildSeriesModel(
+	points: readonly SeriesPoint[],
+	options: { width?: number; height?: number; margin?: Margin } = {}
+): SeriesModel {
+	const width = options.width ?? CHART.width;
+	const height = options.height ?? CHART.height;
+	const margin = options.margin ?? CHART.margin;
+	const plot = {
+		left: margin.left,
+		right: width - margin.right,
+		top: margin.top,
+		bottom: height - margin.bottom
+	};
+	const x = scalePoint(
+		points.map((p) => p.period),
+		[plot.left, plot.right]
+	).padding(0.5);
+	const top = max(points, (p) => Math.max(p.value ?? 0, p.expected)) || 1;
+	const y = scaleLinear([0, top], [plot.bottom, plot.top]).nice(5);
+	const xOf = (p: SeriesPoint) => x(p.period) as number;
+	const actual = line<SeriesPoint>()
+		.defined((p) => p.value !== null)
+		.x(xOf)
+		.y((p) => y(p.value as number));
+	// The expected value holds for the whole quarter: a step at each change, from the first
+	// quarter's start to the last quarter's end.
+	const step = x.step();
+	const steps: [number, number][] = [];
+	points.forEach((p, i) => {
+		if (i === 0 || p.expected !== points[i - 1].expected)
+			steps.push([xOf(p) - step / 2, y(p.expected)]);
+	});
+	if (points.length)
+		steps.push([xOf(points[points.length - 1]) + step / 2, steps[steps.length - 1][1]]);
+	const expected = line().curve(curveStepAfter);
+	return {
+		width,
+		height,
+		plot,
+		line: actual(points as SeriesPoint[]) ?? '',
+		expected: expected(steps) ?? '',
+		dots: points
+			.filter((p) => p.value !== null)
+			.map((p) => ({
+				period: p.period,
+				x: xOf(p),
+				y: y(p.value as number),
+				value: p.value as number
+			})),
+		hidden: points
+			.filter((p) => p.hidden)
+			.map((p) => ({ period: p.period, x: xOf(p), y: plot.bottom })),
+		yTicks: y.ticks(5).map((value) => ({ value, y: y(value) })),
+		xTicks: points
+			.filter((p) => p.period.endsWith('Q1'))
+			.map((p) => ({ year: Number(p.period.slice(0, 4)), x: xOf(p) - step / 2 }))
+	};
+}

@@ -1,0 +1,180 @@
+/**
+ * The public pages as the public gets them: complete without JavaScript (charts are SVG drawn on
+ * the server), accessible (axe-core finds no serious or critical violation), and private (no
+ * figure from 1 to 9 of a sensitive indicator, and no withheld figure that the published ones
+ * give back by addition or subtraction, in any page or download).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
+import { client, database } from './helpers';
+
+const PAGES: { path: string; charts: number }[] = [
+	{ path: '/', charts: 1 },
+	{ path: '/areas/PROT', charts: 7 },
+	{ path: '/indicators/PROT-02', charts: 4 },
+	{ path: '/indicators/PROT-07', charts: 4 },
+	{ path: '/indicators/COOR-03', charts: 1 },
+	{ path: '/provinces/KH-12', charts: 0 },
+	{ path: '/data', charts: 0 },
+	{ path: '/methodology', charts: 0 }
+];
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	for (const { path, charts } of PAGES)
+		test(`${path} is whole, its charts drawn as SVG`, async ({ page }) => {
+			const response = await page.goto(path);
+			expect(response?.status()).toBe(200);
+			await expect(page.locator('svg[role="img"]')).toHaveCount(charts);
+			for (const svg of await page.locator('svg[role="img"]').all()) {
+				await expect(svg.locator(':scope > title')).not.toBeEmpty();
+				await expect(svg.locator(':scope > desc')).not.toBeEmpty();
+			}
+			// Public pages ship no script at all.
+			await expect(page.locator('script[src], script[type="module"]')).toHaveCount(0);
+		});
+
+	test('the overview map changes with the indicator chosen in its form', async ({ page }) => {
+		await page.goto('/');
+		await page.getByLabel('Indicator on the map').selectOption('PROT-07');
+		await page.getByRole('button', { name: 'Show' }).click();
+		await expect(page).toHaveURL(/\?map=PROT-07$/);
+		await expect(page.locator('#overview-map-title')).toContainText('PROT-07');
+	});
+});
+
+test.describe('accessibility', () => {
+	for (const { path } of PAGES)
+		for (const locale of ['en', 'km'])
+			test(`${path} in ${locale} has no serious or critical axe violation`, async ({
+				page,
+				context
+			}) => {
+				await context.addCookies([
+					{ name: 'PARAGLIDE_LOCALE', value: locale, url: 'http://localhost:4173' }
+				]);
+				await page.goto(path);
+				// Open every table alternative, so that they are checked too.
+				for (const details of await page.locator('details').all())
+					await details.evaluate((d) => d.setAttribute('open', ''));
+				const { violations } = await new AxeBuilder({ page }).analyze();
+				const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+				expect(
+					serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+				).toEqual([]);
+			});
+});
+
+test('every chart downloads as an SVG file', async () => {
+	const http = await client('public');
+	for (const chart of ['series', 'map', 'sex', 'age']) {
+		const response = await http.get(`/indicators/PROT-02/${chart}.svg`);
+		expect(response.status(), chart).toBe(200);
+		expect(response.headers()['content-type']).toContain('image/svg+xml');
+		const text = await response.text();
+		expect(text).toMatch(/^<\?xml[^>]*>\s*<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+		expect(text).not.toContain('<!--');
+	}
+	expect((await http.get('/indicators/COOR-03/map.svg')).status()).toBe(404);
+});
+
+interface Row {
+	indicator: string;
+	table: string;
+	period: string;
+	province: string;
+	sex: string;
+	age_group: string;
+	value: string;
+	suppressed: string;
+}
+
+/** A relation total = Σ parts (+ what is not published) gives nothing withheld back. */
+function expectSafe(label: string, total: Row | undefined, parts: Row[]) {
+	if (!total) return;
+	const hidden = parts.filter((p) => p.suppressed === 'true');
+	if (total.suppressed !== 'true')
+		expect(hidden.length, `${label}: exactly one part withheld`).not.toBe(1);
+	else if (parts.length)
+		expect(
+			hidden.length,
+			`${label}: a withheld total with all its parts published`
+		).toBeGreaterThan(0);
+}
+
+test('no public download shows a small count of children, or lets one be worked out', async () => {
+	const db = database();
+	const sensitive = (
+		db.prepare('SELECT code FROM indicator WHERE sensitive = 1').all() as { code: string }[]
+	).map((r) => r.code);
+	db.close();
+	expect(sensitive.length).toBeGreaterThan(5);
+	const http = await client('public');
+	const all = Papa.parse<Row>(await (await http.get('/data/figures.csv')).text(), {
+		header: true,
+		skipEmptyLines: true
+	}).data;
+	let withheld = 0;
+	for (const code of sensitive) {
+		const rows = Papa.parse<Row>(await (await http.get(`/indicators/${code}/data.csv`)).text(), {
+			header: true,
+			skipEmptyLines: true
+		}).data;
+		expect(rows).toEqual(all.filter((r) => r.indicator === code));
+		for (const r of rows) {
+			if (r.suppressed === 'true') {
+				withheld++;
+				expect(r.value, `${code} ${r.table} ${r.period} ${r.province}`).toBe('');
+			} else {
+				const value = Number(r.value);
+				expect(value === 0 || value >= 10, `${code} ${r.table} ${r.period} = ${value}`).toBe(true);
+			}
+		}
+		const plan = rows.find((r) => r.table === 'plan');
+		const years = rows.filter((r) => r.table === 'year');
+		expectSafe(`${code} years`, plan, years);
+		for (const year of years)
+			expectSafe(
+				`${code} ${year.period} quarters`,
+				year,
+				rows.filter((r) => r.table === 'quarter' && r.period.startsWith(year.period))
+			);
+		expectSafe(
+			`${code} provinces`,
+			plan,
+			rows.filter((r) => r.table === 'province')
+		);
+		const national = rows.filter((r) => r.table === 'breakdown');
+		expectSafe(
+			`${code} sexes`,
+			plan,
+			national.filter((r) => r.sex !== 'total')
+		);
+		// Province × year is never published for a sensitive indicator.
+		expect(rows.filter((r) => r.table === 'province' && !r.period.includes('-'))).toEqual([]);
+	}
+	// The demonstration data has small counts: the rule is exercised, not vacuous.
+	expect(withheld).toBeGreaterThan(0);
+});
+
+test('reviewers see every figure, and can see what the public sees', async () => {
+	const reviewer = await client('reviewer');
+	const full = Papa.parse<Row>(await (await reviewer.get('/indicators/PROT-07/data.csv')).text(), {
+		header: true,
+		skipEmptyLines: true
+	}).data;
+	expect(full.filter((r) => r.suppressed === 'true')).toEqual([]);
+	const preview = Papa.parse<Row>(
+		await (await reviewer.get('/indicators/PROT-07/data.csv?public')).text(),
+		{ header: true, skipEmptyLines: true }
+	).data;
+	const anonymous = Papa.parse<Row>(
+		await (await (await client('public')).get('/indicators/PROT-07/data.csv')).text(),
+		{ header: true, skipEmptyLines: true }
+	).data;
+	expect(preview).toEqual(anonymous);
+	expect(anonymous.some((r) => r.suppressed === 'true')).toBe(true);
+	const page = await reviewer.get('/indicators/PROT-07');
+	expect(await page.text()).toContain('every approved figure is shown');
+});
