@@ -22,7 +22,7 @@ describe('buildSeriesModel', () => {
 		point('2000Q4', 0, 30),
 		point('2001Q1', null, 30)
 	];
-	const model = buildSeriesModel(points, { width: 500, height: 100, margin });
+	const model = buildSeriesModel(points, { width: 500, height: 200, margin });
 
 	it('places quarters at the middle of equal steps and years at their first quarter', () => {
 		expect(model.dots.map((d) => d.x)).toEqual([50, 150, 350]);
@@ -34,17 +34,22 @@ describe('buildSeriesModel', () => {
 
 	it('scales values from zero to a round top that holds the figures and the targets', () => {
 		expect(model.yTicks.map((t) => t.value)).toEqual([0, 10, 20, 30, 40]);
-		expect(model.dots.map((d) => d.y)).toEqual([50, 0, 100]);
+		expect(model.dots.map((d) => d.y)).toEqual([100, 0, 200]);
+	});
+
+	it('keeps a sparkline to two ticks', () => {
+		const spark = buildSeriesModel(points, { width: 500, height: 80, margin });
+		expect(spark.yTicks.map((t) => t.value)).toEqual([0, 20, 40]);
 	});
 
 	it('breaks the line where a figure is missing or withheld, and marks the withheld one', () => {
 		// A lone figure is a segment of one point (its dot shows it).
-		expect(model.line).toBe('M50,50L150,0M350,100Z');
-		expect(model.hidden).toEqual([{ period: '2000Q3', x: 250, y: 100 }]);
+		expect(model.line).toBe('M50,100L150,0M350,200Z');
+		expect(model.hidden).toEqual([{ period: '2000Q3', x: 250, y: 200 }]);
 	});
 
 	it('draws the expected value as a step a quarter wide', () => {
-		expect(model.expected).toBe('M0,75L300,75L300,25L500,25L500,25');
+		expect(model.expected).toBe('M0,150L300,150L300,50L500,50L500,50');
 	});
 
 	it('copes with no figures at all', () => {

@@ -48,7 +48,9 @@ export function buildSeriesModel(
 		[plot.left, plot.right]
 	).padding(0.5);
 	const top = max(points, (p) => Math.max(p.value ?? 0, p.expected)) || 1;
-	const y = scaleLinear([0, top], [plot.bottom, plot.top]).nice(5);
+	// About one tick every 40 units of height: five on a full chart, two on a sparkline.
+	const ticks = Math.max(2, Math.min(5, Math.floor((plot.bottom - plot.top) / 40)));
+	const y = scaleLinear([0, top], [plot.bottom, plot.top]).nice(ticks);
 	const xOf = (p: SeriesPoint) => x(p.period) as number;
 	const actual = line<SeriesPoint>()
 		.defined((p) => p.value !== null)
@@ -82,7 +84,7 @@ export function buildSeriesModel(
 		hidden: points
 			.filter((p) => p.hidden)
 			.map((p) => ({ period: p.period, x: xOf(p), y: plot.bottom })),
-		yTicks: y.ticks(5).map((value) => ({ value, y: y(value) })),
+		yTicks: y.ticks(ticks).map((value) => ({ value, y: y(value) })),
 		xTicks: points
 			.filter((p) => p.period.endsWith('Q1'))
 			.map((p) => ({ year: Number(p.period.slice(0, 4)), x: xOf(p) - step / 2 }))
