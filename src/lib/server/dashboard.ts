@@ -72,7 +72,11 @@ export function loadIndicatorPage(db: Db, code: string, options: { suppress: boo
 
 	// The quarters, each year's against the year's published figure.
 	const byQuarter = new Map<string, Observation[]>();
-	for (const o of totals) byQuarter.set(o.period, [...(byQuarter.get(o.period) ?? []), o]);
+	for (const o of totals) {
+		const list = byQuarter.get(o.period);
+		if (list) list.push(o);
+		else byQuarter.set(o.period, [o]);
+	}
 	const last = base.asOf ? formatPeriod(base.asOf) : null;
 	const expected = new Map(
 		expectedPath(indicator, target, { year: target.lastYear, quarter: 4 }).map((o) => [
@@ -106,11 +110,15 @@ export function loadIndicatorPage(db: Db, code: string, options: { suppress: boo
 		.where(ne(t.province.level, 'national'))
 		.orderBy(asc(t.province.code))
 		.all();
+	const byProvince = new Map<string, Observation[]>();
+	for (const o of totals) {
+		const code = o.series.slice(0, o.series.indexOf('|'));
+		const list = byProvince.get(code);
+		if (list) list.push(o);
+		else byProvince.set(code, [o]);
+	}
 	const provinceValues = provinceList.map((p) =>
-		accumulate(
-			indicator,
-			totals.filter((o) => o.series.startsWith(`${p.code}|`))
-		)
+		accumulate(indicator, byProvince.get(p.code) ?? [])
 	);
 	const provinceHidden = protectGroup(national, provinceValues, protect);
 	const provinces: ProvinceCell[] = provinceList.map((p, i) => ({

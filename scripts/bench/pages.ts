@@ -1,0 +1,88 @@
+/**
+ * `npm run bench:pages`: how fast the public pages answer with about a million approved values.
+ *
+ * Loads the benchmark file of bench:import (every reporter, province, quarter and breakdown of the
+ * default plan) through the real import and approval into a fresh database, starts the built
+ * server on it, and measures with autocannon the latency percentiles and throughput of the
+ * overview, an indicator page and a CSV download, beside a static file served by the same server
+ * in the same run. Targets: p95 ≤ 50 ms for each page; each within 3× the static file's throughput.
+ * Build first (`npm run build`).
+ */
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/lib/server/db';
+import { importFile } from '../../src/lib/server/import/pipeline';
+import { writeBenchFile } from './bench-file';
+
+const dir = mkdtempSync(join(tmpdir(), 'plan-monitor-pages-'));
+const file = join(dir, 'million.csv');
+const rows = writeBenchFile(file, Number(process.env.BENCH_ROWS) || undefined);
+const database = join(dir, 'pages.db');
+const db = openDatabase(database);
+const started = performance.now();
+const result = importFile(db, {
+	file: { name: 'million.csv', content: readFileSync(file) },
+	mode: 'approve',
+	actor: 'bench',
+	maxBytes: 1e9
+});
+if ('refused' in result) throw new Error(result.refused);
+const values = (db.$client.prepare('SELECT count(*) AS n FROM data_value').get() as { n: number })
+	.n;
+db.$client.close();
+console.log(
+	`${rows.toLocaleString('en')} rows imported and approved in ${((performance.now() - started) / 1000).toFixed(1)} s: ${values.toLocaleString('en')} approved values`
+);
+
+const PORT = 4399;
+const server = spawn(process.execPath, ['build/index.js'], {
+	env: {
+		...process.env,
+		DATABASE_URL: database,
+		PORT: String(PORT),
+		ORIGIN: `http://localhost:${PORT}`
+	},
+	stdio: ['ignore', 'pipe', 'inherit']
+});
+await new Promise<void>((resolve) =>
+	server.stdout?.on('data', (d) => /Listening/.test(String(d)) && resolve())
+);
+
+const TARGETS = [
+	{ name: 'static file', path: '/favicon.svg' },
+	{ name: 'overview /', path: '/' },
+	{ name: 'indicator /indicators/PROT-02', path: '/indicators/PROT-02' },
+	{ name: 'download data.csv', path: '/indicators/PROT-02/data.csv' }
+];
+const seconds = Number(process.env.BENCH_SECONDS) || 5;
+const results: { name: string; p50: number; p975: number; p99: number; rps: number }[] = [];
+for (const target of TARGETS) {
+	const r = await autocannon({
+		url: `http://localhost:${PORT}${target.path}`,
+		connections: 10,
+		duration: seconds
+	});
+	results.push({
+		name: target.name,
+		p50: r.latency.p50,
+		p975: r.latency.p97_5,
+		p99: r.latency.p99,
+		rps: r.requests.average
+	});
+}
+server.kill();
+rmSync(dir, { recursive: true, force: true });
+
+const staticRps = results[0].rps;
+console.log('');
+console.log('target                               p50 ms  p97.5 ms  p99 ms   req/s   static÷page');
+for (const r of results)
+	console.log(
+		`${r.name.padEnd(36)} ${String(r.p50).padStart(6)} ${String(r.p975).padStart(9)} ${String(r.p99).padStart(7)} ${r.rps.toFixed(0).padStart(7)} ${(staticRps / r.rps).toFixed(1).padStart(12)}`
+	);
+console.log(
+	'targets: p95 ≤ 50 ms for each page (autocannon reports p97.5, stricter); static÷page ≤ 3'
+);
