@@ -58,8 +58,21 @@ const TARGETS = [
 	{ name: 'download data.csv', path: '/indicators/PROT-02/data.csv' }
 ];
 const seconds = Number(process.env.BENCH_SECONDS) || 5;
-const results: { name: string; p50: number; p975: number; p99: number; rps: number }[] = [];
+const results: {
+	name: string;
+	p50: number;
+	p975: number;
+	p99: number;
+	rps: number;
+	timeouts: number;
+}[] = [];
 for (const target of TARGETS) {
+	// One request alone first: what a page costs the server with no queue in front of it.
+	const alone = performance.now();
+	await (await fetch(`http://localhost:${PORT}${target.path}`)).arrayBuffer();
+	console.log(
+		`${target.name.padEnd(36)} one request alone: ${(performance.now() - alone).toFixed(0)} ms`
+	);
 	const r = await autocannon({
 		url: `http://localhost:${PORT}${target.path}`,
 		connections: 10,
@@ -70,7 +83,8 @@ for (const target of TARGETS) {
 		p50: r.latency.p50,
 		p975: r.latency.p97_5,
 		p99: r.latency.p99,
-		rps: r.requests.average
+		rps: r.requests.average,
+		timeouts: r.timeouts
 	});
 }
 server.kill();
@@ -78,10 +92,12 @@ rmSync(dir, { recursive: true, force: true });
 
 const staticRps = results[0].rps;
 console.log('');
-console.log('target                               p50 ms  p97.5 ms  p99 ms   req/s   static÷page');
+console.log(
+	'target                               p50 ms  p97.5 ms  p99 ms   req/s   static÷page  timeouts (10 s)'
+);
 for (const r of results)
 	console.log(
-		`${r.name.padEnd(36)} ${String(r.p50).padStart(6)} ${String(r.p975).padStart(9)} ${String(r.p99).padStart(7)} ${r.rps.toFixed(0).padStart(7)} ${(staticRps / r.rps).toFixed(1).padStart(12)}`
+		`${r.name.padEnd(36)} ${String(r.p50).padStart(6)} ${String(r.p975).padStart(9)} ${String(r.p99).padStart(7)} ${r.rps.toFixed(0).padStart(7)} ${(staticRps / r.rps).toFixed(1).padStart(12)} ${String(r.timeouts).padStart(16)}`
 	);
 console.log(
 	'targets: p95 ≤ 50 ms for each page (autocannon reports p97.5, stricter); static÷page ≤ 3'
