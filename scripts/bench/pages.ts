@@ -66,13 +66,16 @@ const results: {
 	rps: number;
 	timeouts: number;
 }[] = [];
+// One request alone each, before any load: what a page costs with no queue in front of it (a
+// loaded server keeps answering the requests still queued after autocannon stops).
 for (const target of TARGETS) {
-	// One request alone first: what a page costs the server with no queue in front of it.
 	const alone = performance.now();
 	await (await fetch(`http://localhost:${PORT}${target.path}`)).arrayBuffer();
 	console.log(
 		`${target.name.padEnd(36)} one request alone: ${(performance.now() - alone).toFixed(0)} ms`
 	);
+}
+for (const target of TARGETS) {
 	const r = await autocannon({
 		url: `http://localhost:${PORT}${target.path}`,
 		connections: 10,

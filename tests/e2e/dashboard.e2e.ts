@@ -132,6 +132,8 @@ test('no public download shows a small count of children, or lets one be worked 
 			}
 		}
 		const plan = rows.find((r) => r.table === 'plan');
+		// Every sensitive indicator has demonstration figures: the relations below are checked.
+		expect(plan, `${code} plan to date`).toBeDefined();
 		const years = rows.filter((r) => r.table === 'year');
 		expectSafe(`${code} years`, plan, years);
 		for (const year of years)
@@ -146,11 +148,18 @@ test('no public download shows a small count of children, or lets one be worked 
 			rows.filter((r) => r.table === 'province')
 		);
 		const national = rows.filter((r) => r.table === 'breakdown');
+		const age = (...groups: string[]) =>
+			national.filter((r) => r.sex === 'total' && groups.includes(r.age_group));
 		expectSafe(
 			`${code} sexes`,
 			plan,
 			national.filter((r) => r.sex !== 'total')
 		);
+		const [under18] = age('under18');
+		if (under18) {
+			expectSafe(`${code} ages`, plan, age('under18', 'adult'));
+			expectSafe(`${code} children`, under18, age('under15', '15to17'));
+		} else expectSafe(`${code} ages`, plan, age('under15', '15to17', 'adult'));
 		// Province × year is never published for a sensitive indicator.
 		expect(rows.filter((r) => r.table === 'province' && !r.period.includes('-'))).toEqual([]);
 	}

@@ -10,11 +10,13 @@
  * date; under 15 and 15–17 against under 18). Reviewers may ask for the figures unsuppressed.
  */
 import { asc, eq, ne } from 'drizzle-orm';
+import { toCsv } from '../domain/csv';
 import { formatPeriod, quartersOf } from '../domain/periods';
 import { protectGroup } from '../domain/privacy';
 import { accumulate, expectedPath, type Observation } from '../domain/progress';
 import type { Db } from './db';
 import * as t from './db/schema';
+import { listIndicatorCodes } from './plan';
 import { loadIndicatorProgress, loadPlanProgress } from './progress';
 
 /** A published figure: its value, or null when it is withheld (`hidden`) or there is none. */
@@ -271,7 +273,7 @@ export function loadProvincePage(db: Db, code: string, options: { suppress: bool
 
 /** One area: its progress (as the overview) and each indicator's quarterly series. */
 export function loadAreaPage(db: Db, code: string, options: { suppress: boolean }) {
-	const plan = loadPlanProgress(db);
+	const plan = loadPlanProgress(db, options);
 	const area = plan.areas.find((a) => a.area.code === code);
 	if (!area) return null;
 	return {
@@ -285,4 +287,43 @@ export function loadAreaPage(db: Db, code: string, options: { suppress: boolean 
 			])
 		)
 	};
+}
+
+/** The columns of the public downloads, in order. */
+const RECORD_COLUMNS: (keyof PublicRecord)[] = [
+	'indicator',
+	'table',
+	'period',
+	'province',
+	'sex',
+	'age_group',
+	'value',
+	'suppressed'
+];
+
+/** Public records as a CSV file (formula-safe; withheld cells flagged, never given). */
+export function recordsCsv(records: readonly PublicRecord[]): string {
+	return toCsv([RECORD_COLUMNS, ...records.map((r) => RECORD_COLUMNS.map((c) => r[c]))]);
+}
+
+/** Every indicator page's records, in plan order: the open-data file. */
+export function loadAllRecords(db: Db, options: { suppress: boolean }): PublicRecord[] {
+	return listIndicatorCodes(db).flatMap((code) =>
+		pageRecords(loadIndicatorPage(db, code, options) as IndicatorPage)
+	);
+}
+
+/**
+ * The overview: the plan's progress, and the province map of the indicator asked for (`map`, a
+ * code), or of the plan's first indicator that has provinces.
+ */
+export function loadOverview(db: Db, options: { suppress: boolean; map?: string | null }) {
+	const progress = loadPlanProgress(db, options);
+	const mappable = progress.areas
+		.flatMap((a) => a.indicators)
+		.map((i) => i.indicator)
+		.filter((i) => !i.computed);
+	const chosen = mappable.find((i) => i.code === options.map?.toUpperCase()) ?? mappable[0];
+	const page = loadIndicatorPage(db, chosen.code, options) as IndicatorPage;
+	return { ...progress, mappable, map: { indicator: chosen, provinces: page.provinces } };
 }

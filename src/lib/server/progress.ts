@@ -139,7 +139,7 @@ function progressOf(
 	rows: TotalRow[],
 	observations: Observation[],
 	asOf: Period | null,
-	protect: { sensitive: boolean } = indicator
+	protect: { sensitive: boolean }
 ): IndicatorProgress {
 	const assessment = assess({
 		rule: indicator,
@@ -159,7 +159,10 @@ function progressOf(
 }
 
 /** The whole plan: every area with its indicators' progress, as of the last published quarter. */
-export function loadPlanProgress(db: Db): {
+export function loadPlanProgress(
+	db: Db,
+	options: { suppress: boolean } = { suppress: true }
+): {
 	plan: Plan;
 	asOf: Period | null;
 	areas: AreaProgress[];
@@ -191,7 +194,8 @@ export function loadPlanProgress(db: Db): {
 						targets.get(indicator.code) as Target,
 						rows,
 						observations,
-						asOf
+						asOf,
+						{ sensitive: indicator.sensitive && options.suppress }
 					);
 				});
 			const summary = summariseArea(list.map((i) => i.assessment.ratio));
