@@ -33,7 +33,7 @@ export default defineConfig({
 	},
 	webServer: {
 		// The same path as `npm start`: migrations, plan and demonstration data on an empty database.
-		command: 'node node_modules/tsx/dist/cli.mjs scripts/start.ts',
+		command: 'node scripts/run.mjs scripts/start.ts',
 		url: `http://localhost:${port}/`,
 		timeout: 180_000,
 		reuseExistingServer: false,
