@@ -25,7 +25,12 @@ export const kindLabel = (kind: string): string =>
 	})[kind] ?? kind;
 
 export const sexLabel = (sex: string): string =>
-	({ total: m.sex_total(), female: m.sex_female(), male: m.sex_male() })[sex] ?? sex;
+	({
+		total: m.sex_total(),
+		female: m.sex_female(),
+		male: m.sex_male(),
+		'not-recorded': m.sex_not_recorded()
+	})[sex] ?? sex;
 
 export const ageLabel = (age: string): string =>
 	({
@@ -33,5 +38,7 @@ export const ageLabel = (age: string): string =>
 		under15: m.age_under15(),
 		'15to17': m.age_15to17(),
 		under18: m.age_under18(),
-		adult: m.age_adult()
+		adult: m.age_adult(),
+		'not-recorded': m.age_not_recorded(),
+		'under18-not-recorded': m.age_under18_not_recorded()
 	})[age] ?? age;

@@ -61,7 +61,9 @@ const MATRIX: Record<string, Who[]> = {
 	'/admin/reporters GET': ADMINS,
 	'/admin/reporters ?/create': ADMINS,
 	'/admin/reporters ?/update': ADMINS,
-	'/admin/audit GET': ADMINS
+	'/admin/audit GET': ADMINS,
+	'/admin/privacy GET': ADMINS,
+	'/admin/privacy ?/threshold': ADMINS
 };
 
 /** The keys of the object literal exported as `actions` (its top level only). */

@@ -8,7 +8,6 @@
 import type { ComponentProps } from 'svelte';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { formatNumber, formatValue, pick, type Locale } from '$lib/domain/format';
-import { PUBLIC_K } from '$lib/domain/privacy';
 import { ageLabel, sexLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import type { BreakdownCell, IndicatorPage } from '$lib/server/dashboard';
@@ -28,7 +27,7 @@ export interface IndicatorCharts {
 }
 
 export function indicatorCharts(
-	page: Pick<IndicatorPage, 'progress' | 'quarters' | 'provinces' | 'sexes' | 'ages'>,
+	page: Pick<IndicatorPage, 'progress' | 'quarters' | 'provinces' | 'sexes' | 'ages' | 'k'>,
 	features: FeatureCollection<Geometry, ProvinceFeature['properties']>,
 	locale: Locale
 ): IndicatorCharts {
@@ -47,7 +46,7 @@ export function indicatorCharts(
 					title,
 					description: m.chart_bars_desc(),
 					format,
-					hiddenLabel: m.suppressed({ k: formatNumber(PUBLIC_K, locale) }),
+					hiddenLabel: m.suppressed({ k: formatNumber(page.k, locale) }),
 					bars: cells.map((c) => ({
 						key: `${c.sex}-${c.ageGroup}`,
 						label: label(c),

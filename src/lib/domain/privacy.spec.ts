@@ -1,77 +1,212 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { protectGroup, protectParts, publicFigure } from './privacy';
+import { determined, isSmall, suppress, thresholdOf, type Relation } from './privacy';
 
-describe('publicFigure', () => {
-	it('hides sensitive figures from 1 to 9', () => {
-		for (const v of [1, 5, 9])
-			expect(publicFigure(v, { sensitive: true })).toEqual({ value: null, hidden: true });
-	});
+/**
+ * An independent exact check, by ranks: a hidden cell is determined by the published cells
+ * exactly when removing its column from the system in the hidden cells lowers the rank.
+ * Fraction-free (Bareiss) elimination over BigInt: no rounding.
+ */
+function rank(matrix: bigint[][]): number {
+	const m = matrix.map((r) => [...r]);
+	const width = m[0]?.length ?? 0;
+	let rank = 0;
+	let previous = 1n;
+	for (let c = 0; c < width && rank < m.length; c++) {
+		const p = m.findIndex((r, i) => i >= rank && r[c] !== 0n);
+		if (p < 0) continue;
+		[m[rank], m[p]] = [m[p], m[rank]];
+		for (let i = rank + 1; i < m.length; i++) {
+			for (let j = c + 1; j < width; j++)
+				m[i][j] = (m[rank][c] * m[i][j] - m[i][c] * m[rank][j]) / previous;
+			m[i][c] = 0n;
+		}
+		previous = m[rank][c];
+		rank++;
+	}
+	return rank;
+}
 
-	it('shows zero, 10 and more, and every figure that is not sensitive', () => {
-		expect(publicFigure(0, { sensitive: true })).toEqual({ value: 0, hidden: false });
-		expect(publicFigure(10, { sensitive: true })).toEqual({ value: 10, hidden: false });
-		expect(publicFigure(3, { sensitive: false })).toEqual({ value: 3, hidden: false });
-	});
+function recoverable(relations: readonly Relation[], hidden: readonly number[]): number[] {
+	const system = (cells: readonly number[]) =>
+		relations.map((r) =>
+			cells.map((c) => (r.total === c ? 1n : 0n) - BigInt(r.parts.filter((p) => p === c).length))
+		);
+	const full = rank(system(hidden));
+	return hidden.filter((c) => rank(system(hidden.filter((h) => h !== c))) < full);
+}
 
-	it('never uses a threshold below 5', () => {
-		expect(publicFigure(4, { sensitive: true, k: 2 }).hidden).toBe(true);
+/** A rows × columns table of counts with its row, column and grand totals, as cells and relations. */
+function table(counts: number[][]) {
+	const rows = counts.length;
+	const cols = counts[0].length;
+	const values: number[] = counts.flat();
+	const cell = (r: number, c: number) => r * cols + c;
+	const rowTotal = (r: number) => rows * cols + r;
+	const colTotal = (c: number) => rows * cols + rows + c;
+	const grand = rows * cols + rows + cols;
+	for (let r = 0; r < rows; r++) values.push(counts[r].reduce((a, b) => a + b, 0));
+	for (let c = 0; c < cols; c++) values.push(counts.reduce((a, row) => a + row[c], 0));
+	values.push(counts.flat().reduce((a, b) => a + b, 0));
+	const relations: Relation[] = [
+		...counts.map((_, r) => ({
+			total: rowTotal(r),
+			parts: counts[r].map((__, c) => cell(r, c))
+		})),
+		...counts[0].map((_, c) => ({ total: colTotal(c), parts: counts.map((__, r) => cell(r, c)) })),
+		{ total: grand, parts: counts.map((_, r) => rowTotal(r)) },
+		{ total: grand, parts: counts[0].map((_, c) => colTotal(c)) }
+	];
+	return { values, relations };
+}
+
+const hiddenOf = (reasons: readonly (string | null)[]) => reasons.flatMap((r, i) => (r ? [i] : []));
+
+describe('thresholds', () => {
+	it('hides counts from 1 to k − 1, never with k below 5', () => {
+		expect([0, 1, 9, 10].map((v) => isSmall(v))).toEqual([false, true, true, false]);
+		expect(isSmall(4, 2)).toBe(true);
+		expect(thresholdOf(3)).toBe(5);
+		expect(thresholdOf(undefined)).toBe(10);
+		expect(isSmall(12, 15)).toBe(true);
 	});
 });
 
-describe('protectParts', () => {
-	it('withholds the small parts, and one more where a single one would be given away by the total', () => {
-		expect(protectParts([120, 4, 80, 0, 95], { sensitive: true })).toEqual([
-			false,
-			true,
-			true,
-			false,
-			false
-		]);
-		expect(protectParts([120, 4, 80, 7, 95], { sensitive: true })).toEqual([
-			false,
-			true,
-			false,
-			true,
-			false
-		]);
-		expect(protectParts([120, 40, 80, null, 95], { sensitive: true })).toEqual([
-			false,
-			false,
-			false,
-			false,
-			false
-		]);
+describe('determined', () => {
+	it('finds a hidden part that its total and the other parts give away', () => {
+		const relations = [{ total: 0, parts: [1, 2, 3] }];
+		expect(determined(relations, new Set([1]))).toEqual([1]);
+		expect(determined(relations, new Set([1, 2]))).toEqual([]);
+		// With the total hidden too, the two parts still cannot be told apart.
+		expect(determined(relations, new Set([0, 1, 2]))).toEqual([]);
 	});
 
-	it('withholds nothing of an indicator that does not count children', () => {
-		expect(protectParts([120, 4], { sensitive: false })).toEqual([false, false]);
+	it('follows a chain of relations', () => {
+		// 0 = 1 + 2, 2 = 3 + 4: with 1 and 3 hidden, 1 is 0 − 2 and 3 is 2 − 4.
+		const relations = [
+			{ total: 0, parts: [1, 2] },
+			{ total: 2, parts: [3, 4] }
+		];
+		expect(determined(relations, new Set([1, 3]))).toEqual([1, 3]);
+		expect(determined(relations, new Set([1, 2, 3]))).toEqual([]);
+	});
+
+	it('finds the corner of a 2 × 2 table hidden as a rectangle only with its margins', () => {
+		const { relations } = table([
+			[3, 20],
+			[30, 40]
+		]);
+		expect(determined(relations, new Set([0, 1, 2, 3]))).toEqual([]);
+		expect(determined(relations, new Set([0, 1, 2]))).toEqual([0, 1, 2]);
 	});
 });
 
-describe('protectGroup', () => {
-	const sensitive = { sensitive: true };
-	it('withholds every part with a figure when the total is withheld', () => {
-		expect(protectGroup({ value: null, hidden: true }, [12, 0, null, 3], sensitive)).toEqual([
-			true,
-			false,
-			false,
-			true
-		]);
+describe('suppress', () => {
+	it('hides the small cell and the smallest other part of its total', () => {
+		const reasons = suppress([100, 4, 50, 46, 12], [{ total: 0, parts: [1, 2, 3, 4] }]);
+		expect(reasons).toEqual([null, 'primary', null, null, 'complementary']);
 	});
 
-	it('otherwise withholds as protectParts does: never a single small part alone', () => {
-		expect(protectGroup({ value: 60, hidden: false }, [40, 15, 5], sensitive)).toEqual([
-			false,
-			true,
-			true
-		]);
-		expect(protectGroup({ value: 60, hidden: false }, [40, 20], sensitive)).toEqual([false, false]);
+	it('hides a zero beside a small count: it would tell that the count is the rest of the total', () => {
+		const reasons = suppress([25, 3, 0, 22], [{ total: 0, parts: [1, 2, 3] }]);
+		expect(reasons).toEqual([null, 'primary', 'complementary', null]);
 	});
 
-	it('withholds nothing of an indicator that is not sensitive', () => {
-		expect(protectGroup({ value: 3, hidden: false }, [1, 2], { sensitive: false })).toEqual([
-			false,
-			false
+	it('never hides a cell with no figure', () => {
+		const reasons = suppress([25, 3, null, 22], [{ total: 0, parts: [1, 2, 3] }]);
+		expect(reasons).toEqual([null, 'primary', null, 'complementary']);
+	});
+
+	it('shows everything when nothing is small', () => {
+		expect(suppress([30, 10, 20], [{ total: 0, parts: [1, 2] }])).toEqual([null, null, null]);
+	});
+
+	it('protects a small cell of a table across its rows and columns', () => {
+		const { values, relations } = table([
+			[3, 20, 15],
+			[30, 40, 12],
+			[11, 50, 60]
 		]);
+		const hidden = hiddenOf(suppress(values, relations));
+		expect(hidden).toContain(0);
+		expect(recoverable(relations, hidden)).toEqual([]);
+		// A rectangle at the least: the small cell, one beside it, one below it, one across.
+		expect(hidden.length).toBeGreaterThanOrEqual(4);
+	});
+
+	it('leaves no hidden cell recoverable in random tables with margins (checked by ranks)', () => {
+		const counts = fc.integer({ min: 0, max: 40 });
+		fc.assert(
+			fc.property(
+				fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 6 })).chain(([r, c]) =>
+					fc.array(fc.array(counts, { minLength: c, maxLength: c }), {
+						minLength: r,
+						maxLength: r
+					})
+				),
+				fc.integer({ min: 5, max: 15 }),
+				(grid, k) => {
+					const { values, relations } = table(grid);
+					const reasons = suppress(values, relations, k);
+					const hidden = hiddenOf(reasons);
+					// Every small count is hidden, and nothing hidden can be computed back.
+					values.forEach((v, i) => isSmall(v, k) && expect(reasons[i]).toBe('primary'));
+					expect(recoverable(relations, hidden)).toEqual([]);
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('leaves no hidden cell recoverable in random hierarchies crossed with a second breakdown', () => {
+		// Three-level geography (country > regions > districts) × years, with every margin.
+		const arbitrary = fc
+			.tuple(
+				fc.integer({ min: 1, max: 3 }),
+				fc.integer({ min: 1, max: 3 }),
+				fc.integer({ min: 1, max: 3 })
+			)
+			.chain(([regions, districts, years]) =>
+				fc.array(
+					fc.array(
+						fc.array(fc.integer({ min: 0, max: 30 }), { minLength: years, maxLength: years }),
+						{
+							minLength: districts,
+							maxLength: districts
+						}
+					),
+					{ minLength: regions, maxLength: regions }
+				)
+			);
+		fc.assert(
+			fc.property(arbitrary, (data) => {
+				const values: number[] = [];
+				const relations: Relation[] = [];
+				const add = (v: number) => values.push(v) - 1;
+				const years = data[0][0].length;
+				// cells[level key][year + 1]; index 0 is the all-years total
+				const lineOf = (byYear: number[]) => {
+					const parts = byYear.map(add);
+					const total = add(byYear.reduce((a, b) => a + b, 0));
+					relations.push({ total, parts });
+					return [total, ...parts];
+				};
+				const sumLines = (lines: number[][]) =>
+					lines[0].map((_, j) => lines.reduce((a, l) => a + values[l[j]], 0));
+				const regionLines = data.map((districts) => {
+					const lines = districts.map(lineOf);
+					const line = lineOf(sumLines(lines).slice(1));
+					for (let j = 0; j <= years; j++)
+						relations.push({ total: line[j], parts: lines.map((l) => l[j]) });
+					return line;
+				});
+				const country = lineOf(sumLines(regionLines).slice(1));
+				for (let j = 0; j <= years; j++)
+					relations.push({ total: country[j], parts: regionLines.map((l) => l[j]) });
+				const hidden = hiddenOf(suppress(values, relations));
+				expect(recoverable(relations, hidden)).toEqual([]);
+			}),
+			{ numRuns: 200 }
+		);
 	});
 });

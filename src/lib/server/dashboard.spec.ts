@@ -1,85 +1,224 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadIndicatorPage, pageRecords, recordsCsv, type IndicatorPage } from './dashboard';
+import { recoverableCells } from '../../../tests/support/disclosure-audit';
+import { computeDashboard, computeIndicatorPage, type IndicatorPage } from './dashboard';
 import type { Db } from './db';
 import { importFile } from './import/pipeline';
+import {
+	listReleases,
+	pageRecords,
+	publicThreshold,
+	readTier,
+	recordsCsv,
+	setPublicThreshold
+} from './public-tier';
+import { approveSubmission, createSubmission, takeAction } from './submissions';
 import { tempDatabase } from './testing/temp-db';
 
 let db: Db;
 let dispose: () => void;
-beforeEach(() => {
-	({ db, dispose } = tempDatabase());
-	// PROT-07 counts children (sensitive). One quarter: three provinces, breakdowns in one.
-	const rows = [
-		'KH-12,,,40',
-		'KH-12,female,,36',
-		'KH-12,male,,4',
-		'KH-12,,under18,38',
-		'KH-12,,adult,2',
-		'KH-12,,under15,3',
-		'KH-12,,15to17,35',
-		'KH-2,,,30',
-		'KH-1,,,5'
-	].map((r) => {
-		const [province, sex, age, value] = r.split(',');
-		return `LICADHO,PROT-07,${province},2001Q1,${sex},${age},${value},`;
-	});
+beforeEach(() => ({ db, dispose } = tempDatabase()));
+afterEach(() => dispose());
+
+function importRows(rows: string[], mode: 'approve' | 'submit' = 'approve') {
 	const result = importFile(db, {
 		file: {
-			name: 'prot-07.csv',
+			name: 'rows.csv',
 			content: Buffer.from(
 				['reporter,indicator,province,period,sex,age_group,value,note', ...rows].join('\n')
 			)
 		},
-		mode: 'approve',
+		mode,
 		actor: 'test',
 		maxBytes: 1e6
 	});
 	if ('refused' in result || result.rejected) throw new Error(JSON.stringify(result));
-});
-afterEach(() => dispose());
+	return result.submissions;
+}
 
-const page = (suppress: boolean) => loadIndicatorPage(db, 'PROT-07', { suppress }) as IndicatorPage;
+/** PROT-07 counts children (sensitive). One quarter: three provinces, breakdowns in one. */
+function prot07() {
+	importRows(
+		[
+			'KH-12,,,40',
+			'KH-12,female,,36',
+			'KH-12,male,,4',
+			'KH-12,,under18,38',
+			'KH-12,,adult,2',
+			'KH-12,,under15,3',
+			'KH-12,,15to17,35',
+			'KH-2,,,30',
+			'KH-1,,,5'
+		].map((r) => {
+			const [province, sex, age, value] = r.split(',');
+			return `LICADHO,PROT-07,${province},2001Q1,${sex},${age},${value},`;
+		})
+	);
+}
+
+const publicPage = (code: string) => readTier(db, 'public').page(code) as IndicatorPage;
 const shown = (cells: { value: number | null; hidden: boolean }[]) =>
 	cells.map((c) => (c.hidden ? 'hidden' : c.value));
 
-describe('loadIndicatorPage', () => {
-	it('withholds small counts and, in each relation, what would give them back', () => {
-		const p = page(true);
+describe('the public tier', () => {
+	it('withholds small counts and whatever would give them back, across every table', () => {
+		prot07();
+		const p = publicPage('PROT-07');
 		expect(p.national).toEqual({ value: 75, hidden: false });
-		const province = (code: string) => p.provinces.find((c) => c.code === code);
+		const province = (code: string) => p.provinces.find((c) => c.code === code)!;
 		// 5 is small; 30 goes with it, or 75 − 40 would give the 5 back.
-		expect(shown([province('KH-1')!, province('KH-2')!, province('KH-12')!])).toEqual([
+		expect(shown([province('KH-1'), province('KH-2'), province('KH-12')])).toEqual([
 			'hidden',
 			'hidden',
 			40
 		]);
-		expect(shown(p.sexes)).toEqual(['hidden', 'hidden']);
-		// Adults (2) and under 18 against all ages; under 18 withheld, so its parts are too.
-		expect(p.ages.map((a) => a.ageGroup)).toEqual(['under15', '15to17', 'under18', 'adult']);
-		expect(shown(p.ages)).toEqual(['hidden', 'hidden', 'hidden', 'hidden']);
-		expect(shown(p.quarters.filter((q) => q.period.startsWith('2001')))).toEqual([
-			75,
-			null,
-			null,
-			null
+		// Male 4 is small: the 35 reported without a sex goes with it (the smaller of the others).
+		expect(p.sexes.map((c) => [c.sex, c.hidden ? 'hidden' : c.value])).toEqual([
+			['female', 36],
+			['male', 'hidden'],
+			['not-recorded', 'hidden']
 		]);
-		// A withheld cell carries no value at all, not even in the page data.
-		expect(p.provinces.filter((c) => c.hidden).every((c) => c.value === null)).toBe(true);
+		// Under 15 (3) and adults (2) are small; a zero beside under 15 is withheld with it.
+		expect(p.ages.map((a) => [a.ageGroup, a.hidden ? 'hidden' : a.value])).toEqual([
+			['under15', 'hidden'],
+			['15to17', 35],
+			['under18-not-recorded', 'hidden'],
+			['under18', 38],
+			['adult', 'hidden'],
+			['not-recorded', 'hidden']
+		]);
+		// A withheld cell carries no value at all, not even in the stored page.
+		const stored = db.$client
+			.prepare(`SELECT body FROM public_page WHERE key = 'indicator:PROT-07'`)
+			.get() as { body: string };
+		expect(stored.body).not.toMatch(/"value":[1-9],/);
+		expect(recoverableCells(pageRecords(p))).toEqual([]);
+		expect(p.withheld.filter((w) => w.reason === 'primary')).toHaveLength(5);
 	});
 
-	it('gives reviewers every figure when asked to', () => {
-		const p = page(false);
-		expect(shown(p.sexes)).toEqual([36, 4]);
-		expect(shown(p.ages)).toEqual([3, 35, 38, 2]);
+	it('gives reviewers every figure', () => {
+		prot07();
+		const p = readTier(db, 'review').page('PROT-07') as IndicatorPage;
+		expect(shown(p.sexes)).toEqual([36, 4, 35]);
+		expect(p.ages.map((a) => a.value)).toEqual([3, 35, 38, 2, 35]);
 		expect(p.provinces.find((c) => c.code === 'KH-1')).toMatchObject({ value: 5, hidden: false });
 	});
 
 	it('downloads flag withheld cells instead of giving a number', () => {
-		const csv = recordsCsv(pageRecords(page(true))).split('\r\n');
+		prot07();
+		const csv = recordsCsv(pageRecords(publicPage('PROT-07'))).split('\r\n');
 		expect(csv[0]).toBe('indicator,table,period,province,sex,age_group,value,suppressed');
 		expect(csv).toContain('PROT-07,plan,2000Q1-2001Q1,national,total,all,75,false');
 		expect(csv).toContain('PROT-07,province,2000Q1-2001Q1,KH-1,total,all,,true');
+		expect(csv).toContain('PROT-07,province-year,2001,KH-1,total,all,,true');
 		expect(csv).toContain('PROT-07,breakdown,2000Q1-2001Q1,national,male,all,,true');
 		expect(csv.filter((line) => /,[1-9],/.test(line))).toEqual([]);
+	});
+
+	it('withholds a small count of children and the shares computed from it', () => {
+		importRows(['CWCC,PROT-07,KH-12,2002Q1,,,4,']);
+		const p = publicPage('PROT-07');
+		expect(p.progress.hidden).toBe(true);
+		expect(p.progress.assessment).toMatchObject({ actual: null, progress: null, ratio: null });
+		expect(p.years.find((y) => y.year === 2002)).toMatchObject({ actual: null, hidden: true });
+		const overview = readTier(db, 'public').plan.areas.flatMap((a) => a.indicators);
+		expect(overview.find((i) => i.indicator.code === 'PROT-07')?.assessment.actual).toBeNull();
+	});
+
+	it('withholds a second year where one small year could be recovered from the plan to date', () => {
+		importRows([
+			'CWCC,PROT-07,KH-12,2001Q1,,,40,',
+			'CWCC,PROT-07,KH-12,2002Q1,,,3,',
+			'CWCC,PROT-07,KH-12,2003Q1,,,25,'
+		]);
+		const p = publicPage('PROT-07');
+		expect(p.progress.assessment.actual).toBe(68);
+		expect(p.years.map((y) => [y.year, y.actual, y.hidden])).toEqual([
+			[2000, null, false],
+			[2001, 40, false],
+			[2002, null, true],
+			[2003, null, true],
+			[2004, null, false]
+		]);
+		expect(recoverableCells(pageRecords(p))).toEqual([]);
+	});
+
+	it('shows small counts of things that are not children, and counts of children from k', () => {
+		importRows(['CWCC,PROT-04,KH-12,2002Q1,,,4,', 'CWCC,RECO-01,KH-12,2002Q1,,,12,']);
+		expect(publicPage('PROT-04').national).toEqual({ value: 4, hidden: false });
+		expect(publicPage('RECO-01').national).toEqual({ value: 12, hidden: false });
+	});
+
+	it('is made again on approval, on reopening and when an admin changes k', () => {
+		const [id] = importRows(['CWCC,RECO-01,KH-12,2002Q1,,,12,'], 'submit');
+		expect(publicPage('RECO-01').national.value).toBeNull();
+		approveSubmission(db, id, { reviewer: 'r', at: '2002-05-01T00:00:00.000Z' });
+		expect(publicPage('RECO-01').national).toEqual({ value: 12, hidden: false });
+		const user = { id: 'admin', role: 'admin' as const, reporterCode: null };
+		takeAction(db, { id, action: 'reopen', user, comment: 'check the province' });
+		expect(publicThreshold(db)).toBe(10);
+		setPublicThreshold(db, 15, { actor: 'admin' });
+		expect(publicPage('RECO-01').national).toEqual({ value: null, hidden: true });
+		expect(() => setPublicThreshold(db, 4, { actor: 'admin' })).toThrow(RangeError);
+		const releases = listReleases(db);
+		expect(releases.map((r) => r.reason)).toEqual([
+			'k changed from 10 to 15',
+			`submission ${id} reopened`,
+			`submission ${id} approved`,
+			'first release'
+		]);
+		expect(releases[0].cells.map((c) => [c.table, c.reason])).toContainEqual(['plan', 'primary']);
+	});
+});
+
+describe('the reviewer views computed now', () => {
+	it('include values in review, and preview what approving one would publish', () => {
+		importRows(['CWCC,RECO-01,KH-12,2002Q1,,,30,']);
+		const [waiting] = importRows(['CWCC,RECO-01,KH-1,2002Q1,,,3,'], 'submit');
+		expect(publicPage('RECO-01').national.value).toBe(30);
+		const withSubmitted = computeIndicatorPage(db, 'RECO-01', {
+			suppress: false,
+			include: [waiting]
+		}) as IndicatorPage;
+		expect(withSubmitted.national.value).toBe(33);
+		const preview = computeIndicatorPage(db, 'RECO-01', {
+			suppress: true,
+			include: [waiting]
+		}) as IndicatorPage;
+		expect(preview.national).toEqual({ value: 33, hidden: false });
+		expect(shown(preview.provinces.filter((p) => p.code === 'KH-1' || p.code === 'KH-12'))).toEqual(
+			['hidden', 'hidden']
+		);
+		// Nothing was published by looking.
+		expect(publicPage('RECO-01').national.value).toBe(30);
+	});
+
+	it('count the plan by area from every indicator', () => {
+		const { plan, pages } = computeDashboard(db, { suppress: true });
+		expect(plan.areas).toHaveLength(5);
+		expect(pages).toHaveLength(29);
+	});
+});
+
+describe('workflow without a release in between', () => {
+	it('still publishes what was approved before the tier existed', () => {
+		const id = createSubmission(db, {
+			reporter: 'CWCC',
+			period: '2002Q1',
+			source: 'cli',
+			at: '2002-04-10T00:00:00.000Z',
+			rows: [
+				{
+					indicator: 'PREV-01',
+					province: 'KH-12',
+					period: '2002Q1',
+					sex: 'total',
+					ageGroup: 'all',
+					value: 7
+				}
+			]
+		});
+		approveSubmission(db, id, { reviewer: 'r', at: '2002-04-20T00:00:00.000Z', publish: false });
+		db.$client.exec('DELETE FROM public_page; DELETE FROM review_page; DELETE FROM release');
+		expect(publicPage('PREV-01').national.value).toBe(7);
 	});
 });

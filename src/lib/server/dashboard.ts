@@ -1,23 +1,47 @@
 /**
- * The figures behind an indicator's charts: the national quarterly series with the plan's
- * expected path, the plan to date by province (the map) and by sex and age (the breakdowns).
+ * The figures of the dashboard's pages, computed from the approved record (`data_value`): each
+ * indicator's page (progress, years, quarters with the plan's expected path, provinces to date
+ * and by year, breakdowns by sex and age) and the plan's progress by area.
  *
- * Approved figures only (`data_value`). For a sensitive indicator every figure published here
- * stands in exactly one relation "parts + unpublished = total" with a published total, and is
- * withheld by `protectGroup` (product brief §7): the quarters of each year (total: the year, as
- * the indicator page publishes it), the provinces (total: the plan to date; province × year is
- * not published for sensitive indicators), the sexes and the age groups (total: the plan to
- * date; under 15 and 15–17 against under 18). Reviewers may ask for the figures unsuppressed.
+ * This is the computation; nothing public calls it per request. The public tier (public-tier.ts)
+ * stores its result, suppressed, whenever figures are approved or reopened, and every public page
+ * reads that. Reviewers read the same computation unsuppressed, and may ask for it live with the
+ * values of submissions still in review (`include`): the preview of what approval would publish.
+ *
+ * With `suppress`, each sensitive indicator's cells are protected together (primary and
+ * complementary suppression across every table it publishes, `$lib/domain/privacy`): a withheld
+ * cell has no value here at all, only its flag.
  */
 import { asc, eq, ne } from 'drizzle-orm';
-import { toCsv } from '../domain/csv';
-import { formatPeriod, quartersOf } from '../domain/periods';
-import { protectGroup } from '../domain/privacy';
-import { accumulate, expectedPath, type Observation } from '../domain/progress';
+import { formatPeriod, parsePeriod, quartersOf, type Period } from '../domain/periods';
+import { PUBLIC_K, suppress, thresholdOf, type Reason } from '../domain/privacy';
+import {
+	assess,
+	assessYear,
+	expectedPath,
+	possibleDoubleCounts,
+	summariseArea,
+	type Assessment,
+	type Observation,
+	type Status,
+	type Target
+} from '../domain/progress';
+import {
+	indicatorTables,
+	NO_PROVINCE,
+	NOT_RECORDED,
+	UNDER18_NOT_RECORDED,
+	type FigureRow,
+	type TableCell
+} from '../domain/public-tables';
+import { onTimeRates } from '../domain/completeness';
+import { loadCompleteness } from './completeness';
 import type { Db } from './db';
 import * as t from './db/schema';
-import { listIndicatorCodes } from './plan';
-import { loadIndicatorProgress, loadPlanProgress } from './progress';
+
+export type Plan = typeof t.plan.$inferSelect;
+export type Indicator = typeof t.indicator.$inferSelect;
+export type Area = typeof t.area.$inferSelect;
 
 /** A published figure: its value, or null when it is withheld (`hidden`) or there is none. */
 export interface Cell {
@@ -42,288 +66,389 @@ export interface BreakdownCell extends Cell {
 	ageGroup: string;
 }
 
-export type IndicatorPage = NonNullable<ReturnType<typeof loadIndicatorPage>>;
+export interface YearRow {
+	year: number;
+	milestone: number;
+	actual: number | null;
+	progress: number | null;
+	status: Status;
+	hidden: boolean;
+}
 
-/** Everything the indicator page shows, or null for an unknown indicator. */
-export function loadIndicatorPage(db: Db, code: string, options: { suppress: boolean }) {
-	const base = loadIndicatorProgress(db, code, options);
-	if (!base) return null;
-	const { indicator, target } = base.progress;
-	const protect = { sensitive: indicator.sensitive && options.suppress };
+export interface IndicatorProgress {
+	indicator: Indicator;
+	target: Target;
+	assessment: Assessment;
+	/** The plan-to-date figure is withheld: it and the shares computed from it are not given. */
+	hidden: boolean;
+	/** Province × quarter keys that more than one reporter reported (§6: counted, flagged). */
+	doubleCounts: number;
+}
+
+export interface AreaProgress {
+	area: Area;
+	status: Status;
+	counts: Record<Status, number>;
+	indicators: IndicatorProgress[];
+}
+
+/** The plan's progress by area, as the overview shows it. */
+export interface PlanView {
+	plan: Plan;
+	asOf: Period | null;
+	areas: AreaProgress[];
+}
+
+/** A withheld cell, as the release log records it. */
+export interface WithheldCell {
+	indicator: string;
+	table: TableCell['table'];
+	period: string;
+	province: string;
+	sex: string;
+	ageGroup: string;
+	reason: Reason;
+}
+
+/** Everything an indicator page shows. */
+export interface IndicatorPage {
+	plan: Plan;
+	area: Area;
+	asOf: Period | null;
+	progress: IndicatorProgress;
+	years: YearRow[];
+	national: Cell;
+	quarters: QuarterCell[];
+	provinces: ProvinceCell[];
+	/** The national programmes' figures, which have no province (summed indicators). */
+	noProvince: Cell | null;
+	provinceYears: { year: number; provinces: ProvinceCell[]; noProvince: Cell | null }[];
+	sexes: BreakdownCell[];
+	ages: BreakdownCell[];
+	/** Whether small counts were withheld, and below which count. */
+	suppressed: boolean;
+	k: number;
+	/** The cells withheld, and why (empty when nothing is). */
+	withheld: WithheldCell[];
+}
+
+export interface DashboardOptions {
+	suppress: boolean;
+	/** The threshold k (default 10, never below 5). */
+	k?: number;
+	/** Submissions in review whose values count as if approved (a reviewer's preview). */
+	include?: readonly number[];
+	/** Compute this indicator's page alone (the plan's areas then hold it alone). */
+	only?: string;
+}
+
+/** The plan, or an error if none is loaded (a database is always given one on first use). */
+export function getPlan(db: Db): Plan {
+	const plan = db.select().from(t.plan).get();
+	if (!plan) throw new Error('No plan is loaded');
+	return plan;
+}
+
+/** National targets of the plan's indicators, keyed by indicator code. */
+function loadTargets(db: Db, plan: Plan): Map<string, Target> {
 	const rows = db
-		.select({
-			province: t.dataValue.provinceCode,
-			reporter: t.dataValue.reporterCode,
-			period: t.dataValue.period,
-			sex: t.dataValue.sex,
-			ageGroup: t.dataValue.ageGroup,
-			value: t.dataValue.value
-		})
-		.from(t.dataValue)
-		.where(eq(t.dataValue.indicatorCode, code))
+		.select({ target: t.target, milestone: t.milestone })
+		.from(t.target)
+		.leftJoin(t.milestone, eq(t.milestone.targetId, t.target.id))
+		.where(eq(t.target.provinceCode, 'national'))
 		.all();
-	const observations = (keep: (r: (typeof rows)[number]) => boolean): Observation[] =>
-		rows
-			.filter(keep)
-			.map((r) => ({ period: r.period, series: `${r.province}|${r.reporter}`, value: r.value }));
-	const totals = observations((r) => r.sex === 'total' && r.ageGroup === 'all');
-	const national: Cell = {
-		value: base.progress.assessment.actual,
-		hidden: base.progress.hidden
+	const out = new Map<string, Target>();
+	for (const { target, milestone } of rows) {
+		const entry = out.get(target.indicatorCode) ?? {
+			firstYear: plan.firstYear,
+			lastYear: plan.lastYear,
+			baseline: target.baseline,
+			endTarget: target.endTarget,
+			milestones: {}
+		};
+		if (milestone) (entry.milestones as Record<number, number>)[milestone.year] = milestone.value;
+		out.set(target.indicatorCode, entry);
+	}
+	return out;
+}
+
+/** Placeholders for the `include` list, and its values, for raw SQL. */
+function listOf(ids: readonly number[]): string {
+	return ids.map(() => '?').join(',') || 'NULL';
+}
+
+/**
+ * The figures of an indicator: approved values, with the included submissions' values taking
+ * the place of approved ones of the same key. Read with a raw statement: at a million values
+ * the builder's objects cost more than the arithmetic.
+ */
+function figureRows(db: Db, code: string, include: readonly number[]): FigureRow[] {
+	const columns = `province_code AS province, period, sex, age_group AS ageGroup, value`;
+	if (!include.length)
+		return db.$client
+			.prepare(
+				`SELECT ${columns}, reporter_code AS reporter FROM data_value WHERE indicator_code = ?`
+			)
+			.all(code) as FigureRow[];
+	const ids = listOf(include);
+	return db.$client
+		.prepare(
+			`SELECT ${columns}, reporter_code AS reporter FROM data_value d
+			 WHERE indicator_code = ? AND NOT EXISTS (
+				SELECT 1 FROM submission_value s JOIN submission b ON b.id = s.submission_id
+				WHERE b.id IN (${ids}) AND b.reporter_code = d.reporter_code
+				  AND s.indicator_code = d.indicator_code AND s.province_code = d.province_code
+				  AND s.period = d.period AND s.sex = d.sex AND s.age_group = d.age_group)
+			 UNION ALL
+			 SELECT s.province_code, s.period, s.sex, s.age_group, s.value, b.reporter_code
+			 FROM submission_value s JOIN submission b ON b.id = s.submission_id
+			 WHERE b.id IN (${ids}) AND s.indicator_code = ?`
+		)
+		.all(code, ...include, ...include, code) as FigureRow[];
+}
+
+/** The last quarter with figures: progress is measured as of its end. */
+function lastPeriod(db: Db, include: readonly number[]): Period | null {
+	const row = db.$client
+		.prepare(
+			`SELECT max(p) AS last FROM (
+				SELECT max(period) AS p FROM data_value
+				UNION ALL SELECT max(period) FROM submission_value WHERE submission_id IN (${listOf(include)}))`
+		)
+		.get(...include) as { last: string | null };
+	return row.last ? parsePeriod(row.last) : null;
+}
+
+/** Every indicator's page and the plan's progress, computed now. */
+export function computeDashboard(
+	db: Db,
+	options: DashboardOptions
+): { plan: PlanView; pages: IndicatorPage[] } {
+	const include = options.include ?? [];
+	const k = thresholdOf(options.k ?? PUBLIC_K);
+	const plan = getPlan(db);
+	const asOf = lastPeriod(db, include);
+	const through = asOf ? formatPeriod(asOf) : null;
+	const areas = db.select().from(t.area).orderBy(asc(t.area.position)).all();
+	const indicators = db
+		.select()
+		.from(t.indicator)
+		.where(options.only ? eq(t.indicator.code, options.only) : undefined)
+		.orderBy(asc(t.indicator.position))
+		.all();
+	const provinces = db
+		.select()
+		.from(t.province)
+		.where(ne(t.province.level, 'national'))
+		.orderBy(asc(t.province.code))
+		.all();
+	const targets = loadTargets(db, plan);
+	const context = { plan, asOf, through, provinces, k, suppress: options.suppress };
+
+	const pages = indicators.map((indicator) => {
+		const rows = indicator.computed
+			? completenessRows(db, through)
+			: figureRows(db, indicator.code, include);
+		return indicatorPage(
+			indicator,
+			areas.find((a) => a.code === indicator.areaCode) as Area,
+			targets.get(indicator.code) as Target,
+			rows,
+			context
+		);
+	});
+	return {
+		plan: {
+			plan,
+			asOf,
+			areas: areas.flatMap((area) => {
+				const list = pages.filter((p) => p.area.code === area.code).map((p) => p.progress);
+				if (!list.length) return [];
+				return [{ area, ...summariseArea(list.map((i) => i.assessment.ratio)), indicators: list }];
+			})
+		},
+		pages
+	};
+}
+
+/** COOR-03 as figures: the share of reports received on time, each quarter through `through`. */
+function completenessRows(db: Db, through: string | null): FigureRow[] {
+	if (!through) return [];
+	const { cells } = loadCompleteness(db, { through });
+	return [...onTimeRates(cells)].map(([period, value]) => ({
+		province: 'national',
+		reporter: 'all',
+		period,
+		sex: 'total',
+		ageGroup: 'all',
+		value
+	}));
+}
+
+function indicatorPage(
+	indicator: Indicator,
+	area: Area,
+	target: Target,
+	rows: FigureRow[],
+	context: {
+		plan: Plan;
+		asOf: Period | null;
+		through: string | null;
+		provinces: (typeof t.province.$inferSelect)[];
+		k: number;
+		suppress: boolean;
+	}
+): IndicatorPage {
+	const { plan, asOf, through, provinces, k } = context;
+	const { cells, relations } = indicatorTables(indicator, rows, {
+		firstYear: plan.firstYear,
+		through,
+		provinces: provinces.map((p) => p.code)
+	});
+	const reasons =
+		context.suppress && indicator.sensitive
+			? suppress(
+					cells.map((c) => c.value),
+					relations,
+					k
+				)
+			: cells.map(() => null);
+	const shown = (i: number): Cell =>
+		reasons[i] ? { value: null, hidden: true } : { value: cells[i].value, hidden: false };
+	const find = (table: TableCell['table'], match: Partial<TableCell> = {}) =>
+		cells.findIndex(
+			(c) =>
+				c.table === table &&
+				Object.entries(match).every(([key, v]) => c[key as keyof TableCell] === v)
+		);
+
+	// Progress, as of the last quarter with figures, by the pure rules of §6.
+	const totals = rows.filter((r) => r.sex === 'total' && r.ageGroup === 'all');
+	const observations: Observation[] = totals.map((r) => ({
+		period: r.period,
+		series: `${r.province}|${r.reporter}`,
+		value: r.value
+	}));
+	const rule = { rule: indicator, direction: indicator.direction, target, observations };
+	const assessment = assess({ ...rule, asOf: asOf ?? { year: target.firstYear, quarter: 1 } });
+	const nationalIndex = find('plan');
+	const national = shown(nationalIndex);
+	const progress: IndicatorProgress = {
+		indicator,
+		target,
+		assessment: national.hidden
+			? { ...assessment, actual: null, progress: null, ratio: null }
+			: assessment,
+		hidden: national.hidden,
+		doubleCounts: possibleDoubleCounts(totals).length
 	};
 
-	// The quarters, each year's against the year's published figure.
-	const byQuarter = new Map<string, Observation[]>();
-	for (const o of totals) {
-		const list = byQuarter.get(o.period);
-		if (list) list.push(o);
-		else byQuarter.set(o.period, [o]);
+	const years: YearRow[] = [];
+	for (let year = plan.firstYear; year <= plan.lastYear; year++) {
+		const assessed = assessYear({ ...rule, year });
+		const cell = find('year', { period: String(year) });
+		const hidden = cell >= 0 && shown(cell).hidden;
+		years.push({ year, ...assessed, ...(hidden ? { actual: null, progress: null } : {}), hidden });
 	}
-	const last = base.asOf ? formatPeriod(base.asOf) : null;
+
 	const expected = new Map(
 		expectedPath(indicator, target, { year: target.lastYear, quarter: 4 }).map((o) => [
 			o.period,
 			o.value
 		])
 	);
-	const quarters: QuarterCell[] = [];
-	for (const year of base.years) {
-		const periods = quartersOf(year.year, year.year);
-		const values = periods.map((p) =>
-			last && p <= last
-				? accumulate({ accumulation: 'mean', unit: indicator.unit }, byQuarter.get(p) ?? [])
-				: null
-		);
-		const hidden = protectGroup({ value: year.actual, hidden: year.hidden }, values, protect);
-		periods.forEach((period, i) =>
-			quarters.push({
-				period,
-				value: hidden[i] ? null : values[i],
-				hidden: hidden[i],
-				expected: expected.get(period) ?? 0
-			})
-		);
-	}
-
-	// The provinces, plan to date, against the national plan to date.
-	const provinceList = db
-		.select()
-		.from(t.province)
-		.where(ne(t.province.level, 'national'))
-		.orderBy(asc(t.province.code))
-		.all();
-	const byProvince = new Map<string, Observation[]>();
-	for (const o of totals) {
-		const code = o.series.slice(0, o.series.indexOf('|'));
-		const list = byProvince.get(code);
-		if (list) list.push(o);
-		else byProvince.set(code, [o]);
-	}
-	const provinceValues = provinceList.map((p) =>
-		accumulate(indicator, byProvince.get(p.code) ?? [])
-	);
-	const provinceHidden = protectGroup(national, provinceValues, protect);
-	const provinces: ProvinceCell[] = provinceList.map((p, i) => ({
-		code: p.code,
-		nameEn: p.nameEn,
-		nameKm: p.nameKm,
-		value: provinceHidden[i] ? null : provinceValues[i],
-		hidden: provinceHidden[i]
-	}));
-
-	// Sex and age, plan to date, nationally.
-	const part = (sex: string, ageGroup: string) =>
-		accumulate(
-			indicator,
-			observations((r) => r.sex === sex && r.ageGroup === ageGroup)
-		);
-	const breakdown = (
-		total: Cell,
-		keys: [string, string][]
-	): { cells: BreakdownCell[]; hidden: boolean[] } => {
-		const values = keys.map(([sex, age]) => part(sex, age));
-		const hidden = protectGroup(total, values, protect);
+	const quarters: QuarterCell[] = quartersOf(plan.firstYear, plan.lastYear).map((period) => {
+		const i = find('quarter', { period });
 		return {
-			cells: keys.map(([sex, ageGroup], i) => ({
-				sex,
-				ageGroup,
-				value: hidden[i] ? null : values[i],
-				hidden: hidden[i]
-			})),
-			hidden
+			period,
+			...(i >= 0 ? shown(i) : { value: null, hidden: false }),
+			expected: expected.get(period) ?? 0
 		};
-	};
-	const sexes = indicator.sexes
-		? breakdown(national, [
-				['female', 'all'],
-				['male', 'all']
-			]).cells
-		: [];
-	const ageGroups = indicator.ageGroups ? indicator.ageGroups.split(',') : [];
-	let ages: BreakdownCell[] = [];
-	if (ageGroups.includes('under18')) {
-		const top = breakdown(national, [
-			['total', 'under18'],
-			...(ageGroups.includes('adult') ? [['total', 'adult']] : [])
-		] as [string, string][]);
-		const children = breakdown(
-			top.cells[0],
-			ageGroups.filter((a) => a === 'under15' || a === '15to17').map((a) => ['total', a])
-		);
-		ages = [...children.cells, ...top.cells];
-	} else if (ageGroups.length)
-		ages = breakdown(
-			national,
-			ageGroups.map((a) => ['total', a])
-		).cells;
+	});
+
+	const provinceCells = (table: 'province' | 'province-year', period?: string) =>
+		provinces.map((p) => {
+			const i = find(table, { province: p.code, ...(period ? { period } : {}) });
+			return { code: p.code, nameEn: p.nameEn, nameKm: p.nameKm, ...shown(i) };
+		});
+	const noProvinceIndex = find('province', { province: NO_PROVINCE });
+	const lastYear = asOf ? asOf.year : plan.firstYear - 1;
+	const provinceYears = [];
+	for (let year = plan.firstYear; year <= lastYear; year++) {
+		const i = find('province-year', { province: NO_PROVINCE, period: String(year) });
+		provinceYears.push({
+			year,
+			provinces: provinceCells('province-year', String(year)),
+			noProvince: i >= 0 ? shown(i) : null
+		});
+	}
+
+	const remainders = [NOT_RECORDED, UNDER18_NOT_RECORDED];
+	const breakdown = (keep: (c: TableCell) => boolean): BreakdownCell[] =>
+		cells.flatMap((c, i) => {
+			if (c.table !== 'breakdown' || !keep(c)) return [];
+			const cell = shown(i);
+			// What was reported without the breakdown is listed when there is some (or withheld).
+			const remainder = remainders.includes(c.sex) || remainders.includes(c.ageGroup);
+			if (remainder && !cell.hidden && !(cell.value && cell.value > 0)) return [];
+			return [{ sex: c.sex, ageGroup: c.ageGroup, ...cell }];
+		});
+	const ageOrder = ['under15', '15to17', UNDER18_NOT_RECORDED, 'under18', 'adult', NOT_RECORDED];
 
 	return {
-		...base,
+		plan,
+		area,
+		asOf,
+		progress,
+		years,
 		national,
 		quarters,
-		provinces,
-		sexes,
-		ages: ages.filter((a) => a.value !== null || a.hidden),
-		suppressed: options.suppress
+		provinces: provinceCells('province'),
+		noProvince: noProvinceIndex >= 0 ? shown(noProvinceIndex) : null,
+		provinceYears,
+		sexes: breakdown((c) => c.ageGroup === 'all'),
+		ages: breakdown((c) => c.sex === 'total').sort(
+			(a, b) => ageOrder.indexOf(a.ageGroup) - ageOrder.indexOf(b.ageGroup)
+		),
+		suppressed: context.suppress,
+		k,
+		withheld: cells.flatMap((c, i) => {
+			const reason = reasons[i];
+			return reason
+				? [
+						{
+							indicator: indicator.code,
+							table: c.table,
+							period: c.period,
+							province: c.province,
+							sex: c.sex,
+							ageGroup: c.ageGroup,
+							reason
+						}
+					]
+				: [];
+		})
 	};
-}
-
-/** One published figure of an indicator page, as the downloads write it. */
-export interface PublicRecord {
-	indicator: string;
-	/** Which table of the page: the plan to date, a quarter, a year, a province or a breakdown. */
-	table: 'plan' | 'quarter' | 'year' | 'province' | 'breakdown';
-	period: string;
-	province: string;
-	sex: string;
-	age_group: string;
-	value: number | null;
-	/** Withheld for privacy: no value is given, and the flag says why the cell is empty. */
-	suppressed: boolean;
-}
-
-/** Every figure an indicator page shows, flat, for its CSV and JSON downloads. */
-export function pageRecords(page: IndicatorPage): PublicRecord[] {
-	const indicator = page.progress.indicator.code;
-	const first = page.progress.target.firstYear;
-	const last = page.asOf ? formatPeriod(page.asOf) : '';
-	const record = (
-		table: PublicRecord['table'],
-		period: string,
-		cell: Cell,
-		at: { province?: string; sex?: string; age_group?: string } = {}
-	): PublicRecord => ({
-		indicator,
-		table,
-		period,
-		province: at.province ?? 'national',
-		sex: at.sex ?? 'total',
-		age_group: at.age_group ?? 'all',
-		value: cell.hidden ? null : cell.value,
-		suppressed: cell.hidden
-	});
-	const toDate = last ? `${first}Q1-${last}` : '';
-	return [
-		...(page.national.value !== null || page.national.hidden
-			? [record('plan', toDate, page.national)]
-			: []),
-		...page.quarters
-			.filter((q) => q.value !== null || q.hidden)
-			.map((q) => record('quarter', q.period, q)),
-		...page.years
-			.filter((y) => y.actual !== null || y.hidden)
-			.map((y) => record('year', String(y.year), { value: y.actual, hidden: y.hidden })),
-		...page.provinces
-			.filter((p) => p.value !== null || p.hidden)
-			.map((p) => record('province', toDate, p, { province: p.code })),
-		...[...page.sexes, ...page.ages].map((c) =>
-			record('breakdown', toDate, c, { sex: c.sex, age_group: c.ageGroup })
-		)
-	];
 }
 
 /**
- * One province: each indicator's plan to date there, exactly as the indicator's map publishes
- * it (the same relation, so the same cells are withheld).
+ * One indicator's page computed now, for reviewers: unsuppressed with the values of submissions
+ * in review (`include`), or suppressed as the public would see it once they are approved.
  */
-export function loadProvincePage(db: Db, code: string, options: { suppress: boolean }) {
-	const province = db.select().from(t.province).where(eq(t.province.code, code)).get();
-	if (!province || province.level === 'national') return null;
-	const areas = db.select().from(t.area).orderBy(asc(t.area.position)).all();
-	const indicators = db
-		.select()
-		.from(t.indicator)
-		.where(eq(t.indicator.computed, false))
-		.orderBy(asc(t.indicator.position))
-		.all();
-	return {
-		province,
-		areas: areas.map((area) => ({
-			area,
-			indicators: indicators
-				.filter((i) => i.areaCode === area.code)
-				.map((indicator) => {
-					const page = loadIndicatorPage(db, indicator.code, options) as IndicatorPage;
-					const cell = page.provinces.find((p) => p.code === code) as ProvinceCell;
-					return { indicator, value: cell.value, hidden: cell.hidden };
-				})
-		}))
-	};
+export function computeIndicatorPage(
+	db: Db,
+	code: string,
+	options: DashboardOptions
+): IndicatorPage | null {
+	return computeDashboard(db, { ...options, only: code }).pages[0] ?? null;
 }
 
-/** One area: its progress (as the overview) and each indicator's quarterly series. */
-export function loadAreaPage(db: Db, code: string, options: { suppress: boolean }) {
-	const plan = loadPlanProgress(db, options);
-	const area = plan.areas.find((a) => a.area.code === code);
-	if (!area) return null;
-	return {
-		plan: plan.plan,
-		asOf: plan.asOf,
-		...area,
-		series: Object.fromEntries(
-			area.indicators.map((i) => [
-				i.indicator.code,
-				(loadIndicatorPage(db, i.indicator.code, options) as IndicatorPage).quarters
-			])
-		)
-	};
-}
-
-/** The columns of the public downloads, in order. */
-const RECORD_COLUMNS: (keyof PublicRecord)[] = [
-	'indicator',
-	'table',
-	'period',
-	'province',
-	'sex',
-	'age_group',
-	'value',
-	'suppressed'
-];
-
-/** Public records as a CSV file (formula-safe; withheld cells flagged, never given). */
-export function recordsCsv(records: readonly PublicRecord[]): string {
-	return toCsv([RECORD_COLUMNS, ...records.map((r) => RECORD_COLUMNS.map((c) => r[c]))]);
-}
-
-/** Every indicator page's records, in plan order: the open-data file. */
-export function loadAllRecords(db: Db, options: { suppress: boolean }): PublicRecord[] {
-	return listIndicatorCodes(db).flatMap((code) =>
-		pageRecords(loadIndicatorPage(db, code, options) as IndicatorPage)
-	);
-}
-
-/**
- * The overview: the plan's progress, and the province map of the indicator asked for (`map`, a
- * code), or of the plan's first indicator that has provinces.
- */
-export function loadOverview(db: Db, options: { suppress: boolean; map?: string | null }) {
-	const progress = loadPlanProgress(db, options);
-	const mappable = progress.areas
-		.flatMap((a) => a.indicators)
-		.map((i) => i.indicator)
-		.filter((i) => !i.computed);
-	const chosen = mappable.find((i) => i.code === options.map?.toUpperCase()) ?? mappable[0];
-	const page = loadIndicatorPage(db, chosen.code, options) as IndicatorPage;
-	return { ...progress, mappable, map: { indicator: chosen, provinces: page.provinces } };
+/** The submissions waiting for review: what the "include submitted values" view adds. */
+export function submittedIds(db: Db): number[] {
+	return db
+		.select({ id: t.submission.id })
+		.from(t.submission)
+		.where(eq(t.submission.status, 'submitted'))
+		.all()
+		.map((r) => r.id);
 }

@@ -5,6 +5,8 @@
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Role, SessionUser } from './auth';
+import { getDb } from './db';
+import { readTier, type Tier } from './public-tier';
 
 /** Reporters: people of one reporter organisation. */
 export const REPORTERS: readonly Role[] = ['reporter'];
@@ -40,4 +42,9 @@ export function requireRole(
 export function seesUnsuppressed(event: Pick<RequestEvent, 'locals' | 'url'>): boolean {
 	const role = event.locals.user?.role;
 	return !!role && REVIEWERS.includes(role) && !event.url.searchParams.has('public');
+}
+
+/** The public tier a request reads: unsuppressed for reviewers and admins (see above). */
+export function tierFor(event: Pick<RequestEvent, 'locals' | 'url'>): Tier {
+	return readTier(getDb(), seesUnsuppressed(event) ? 'review' : 'public');
 }

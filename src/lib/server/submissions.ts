@@ -22,6 +22,7 @@ import { audit } from './audit';
 import { inTransaction, type Db } from './db';
 import type { StoredReport } from './import/pipeline';
 import { readStoredFile, storeFile } from './files';
+import { publish } from './public-tier';
 import * as t from './db/schema';
 
 export type Sex = (typeof t.SEXES)[number];
@@ -103,13 +104,15 @@ const SAME_KEY = `d.indicator_code = s.indicator_code AND d.province_code = s.pr
 	AND d.period = s.period AND d.sex = s.sex AND d.age_group = s.age_group`;
 
 /**
- * Approves a submitted submission: its values become the approved record. Returns the number of
- * values that were new or changed. Throws if the submission is not `submitted`.
+ * Approves a submitted submission: its values become the approved record, and a release of the
+ * public tier publishes them (unless `publish` is false: a loader approving many at once
+ * publishes once at the end). Returns the number of values that were new or changed. Throws if
+ * the submission is not `submitted`.
  */
 export function approveSubmission(
 	db: Db,
 	id: number,
-	options: { reviewer: string; at: string; address?: string | null }
+	options: { reviewer: string; at: string; address?: string | null; publish?: boolean }
 ): number {
 	const sqlite = db.$client;
 	return inTransaction(db, () => {
@@ -153,6 +156,7 @@ export function approveSubmission(
 			detail: { reporter: sub.reporterCode, values: changes },
 			address: options.address
 		});
+		if (options.publish !== false) publish(db, `submission ${id} approved`);
 		return changes;
 	});
 }
@@ -223,6 +227,8 @@ export function takeAction(
 				detail: { reporter: sub.reporterCode, period: sub.period, comment: comment || undefined },
 				address: options.address
 			});
+			// Reopened values stay published until a correction is approved; the release records it.
+			if (action === 'reopen') publish(db, `submission ${id} reopened`, at);
 		}
 		if (comment)
 			db.insert(t.submissionComment)
@@ -471,4 +477,17 @@ export function reportNothing(
 		});
 		return id;
 	});
+}
+
+/** The indicators a submission has values for, in plan order (for its public preview links). */
+export function submissionIndicators(db: Db, id: number): string[] {
+	return (
+		db.$client
+			.prepare(
+				`SELECT DISTINCT v.indicator_code AS code FROM submission_value v
+				 JOIN indicator i ON i.code = v.indicator_code
+				 WHERE v.submission_id = ? ORDER BY i.position`
+			)
+			.all(id) as { code: string }[]
+	).map((r) => r.code);
 }

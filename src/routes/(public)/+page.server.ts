@@ -1,13 +1,12 @@
-import { loadOverview } from '$lib/server/dashboard';
-import { getDb } from '$lib/server/db';
 import { provinceFeatures } from '$lib/server/geo';
-import { seesUnsuppressed } from '$lib/server/guard';
+import { tierFor } from '$lib/server/guard';
+import { overviewOf } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => ({
-	...loadOverview(getDb(), {
-		suppress: !seesUnsuppressed(event),
-		map: event.url.searchParams.get('map')
+	...overviewOf(tierFor(event), {
+		map: event.url.searchParams.get('map'),
+		year: event.url.searchParams.get('year')
 	}),
 	features: provinceFeatures()
 });

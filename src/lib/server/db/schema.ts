@@ -7,8 +7,9 @@
  * unique keys of SQLite hold (a NULL never collides with another NULL).
  *
  * Values travel in two stages: the rows of a submission (`submission_value`) are what a reporter
- * sent; `data_value` holds the approved record, one row per key, and is the only table that public
- * pages read. When a later approval replaces a value, the earlier one moves to `value_history`.
+ * sent; `data_value` holds the approved record, one row per key. When a later approval replaces a
+ * value, the earlier one moves to `value_history`. Public pages read neither: they read the
+ * public tier (`public_page`), which each release derives from `data_value`.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -258,7 +259,7 @@ export const importMapping = sqliteTable(
 	(t) => [primaryKey({ columns: [t.reporterCode, t.kind, t.source] })]
 );
 
-/** The approved record: one value per key (§2), the only table public pages read. */
+/** The approved record: one value per key (§2), from which each release derives the public tier. */
 export const dataValue = sqliteTable(
 	'data_value',
 	{
@@ -344,3 +345,61 @@ export const setting = sqliteTable('setting', {
 });
 
 export * from './auth-schema';
+
+/**
+ * A release of the public tier (product brief §7): made whenever figures are approved or
+ * reopened, or the threshold k changes. Public pages read only what the latest release stored.
+ */
+export const release = sqliteTable('release', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	at: text('at').notNull(),
+	/** Why it was made: `submission 42 approved`, `k changed`, `first release`. */
+	reason: text('reason').notNull(),
+	k: integer('k').notNull(),
+	/** How many cells it withheld. */
+	withheld: integer('withheld').notNull()
+});
+
+/**
+ * The public tier: each page's figures as the latest release published them, small counts
+ * withheld (`plan`, `indicator:PROT-02`). The only figures public pages and downloads read.
+ */
+export const publicPage = sqliteTable('public_page', {
+	key: text('key').primaryKey(),
+	releaseId: integer('release_id')
+		.notNull()
+		.references(() => release.id),
+	/** JSON of the page's figures. */
+	body: text('body').notNull()
+});
+
+/** The same pages unsuppressed, for reviewers and admins only. */
+export const reviewPage = sqliteTable('review_page', {
+	key: text('key').primaryKey(),
+	releaseId: integer('release_id')
+		.notNull()
+		.references(() => release.id),
+	body: text('body').notNull()
+});
+
+/** Which cells each release withheld, and why (primary: a small count; complementary). */
+export const releaseWithheld = sqliteTable(
+	'release_withheld',
+	{
+		releaseId: integer('release_id')
+			.notNull()
+			.references(() => release.id, { onDelete: 'cascade' }),
+		indicatorCode: text('indicator_code').notNull(),
+		table: text('table_name').notNull(),
+		period: text('period').notNull(),
+		provinceCode: text('province_code').notNull(),
+		sex: text('sex').notNull(),
+		ageGroup: text('age_group').notNull(),
+		reason: text('reason', { enum: ['primary', 'complementary'] }).notNull()
+	},
+	(t) => [
+		primaryKey({
+			columns: [t.releaseId, t.indicatorCode, t.table, t.period, t.provinceCode, t.sex, t.ageGroup]
+		})
+	]
+);

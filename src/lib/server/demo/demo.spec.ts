@@ -2,7 +2,8 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import * as t from '../db/schema';
-import { loadPlanProgress } from '../progress';
+import { recoverableCells } from '../../../../tests/support/disclosure-audit';
+import { pageRecords, readTier } from '../public-tier';
 import { tempDatabase } from '../testing/temp-db';
 import { hasDemoData, loadDemo } from './load';
 
@@ -98,7 +99,7 @@ describe('demonstration data', () => {
 	});
 
 	it('gives some indicators on track and some behind', () => {
-		const { asOf, areas } = loadPlanProgress(db);
+		const { asOf, areas } = readTier(db, 'review').plan;
 		expect(asOf).toEqual({ year: 2004, quarter: 4 });
 		const statuses = areas.flatMap((a) => a.indicators.map((i) => i.assessment.status));
 		expect(statuses).toHaveLength(29);
@@ -109,5 +110,23 @@ describe('demonstration data', () => {
 		const coor03 = areas.flatMap((a) => a.indicators).find((i) => i.indicator.code === 'COOR-03');
 		expect(coor03?.assessment.actual).toBeGreaterThan(40);
 		expect(coor03?.assessment.actual).toBeLessThan(100);
+	});
+
+	it('publishes no small count of children, and nothing withheld can be worked back', () => {
+		const tier = readTier(db, 'public');
+		const sensitive = tier.pages().filter((p) => p.progress.indicator.sensitive);
+		expect(sensitive).toHaveLength(9);
+		for (const page of sensitive) {
+			const records = pageRecords(page);
+			const code = page.progress.indicator.code;
+			expect(
+				records.filter((r) => r.value !== null && r.value > 0 && r.value < 10),
+				code
+			).toEqual([]);
+			expect(recoverableCells(records), code).toEqual([]);
+		}
+		// The release says what it withheld: every small count, and what protects it.
+		expect(tier.release.withheld).toBe(sensitive.reduce((a, p) => a + p.withheld.length, 0));
+		expect(tier.release.withheld).toBeGreaterThan(20);
 	});
 });

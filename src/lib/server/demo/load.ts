@@ -10,6 +10,7 @@ import { toCsv } from '../../domain/csv';
 import { projectRoot } from '../config';
 import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
+import { publish } from '../public-tier';
 import { approveSubmission, createSubmission } from '../submissions';
 import { FIELDS } from '../import/vocabulary';
 import { generateDemo, type DemoIndicator, type DemoProfile } from './generate';
@@ -116,7 +117,11 @@ export function loadDemo(db: Db): { submissions: number; values: number } | null
 				rows: s.rows
 			});
 			if (s.status === 'approved' && s.approvedAt)
-				values += approveSubmission(db, id, { reviewer: DEMO_REVIEWER, at: s.approvedAt });
+				values += approveSubmission(db, id, {
+					reviewer: DEMO_REVIEWER,
+					at: s.approvedAt,
+					publish: false
+				});
 		}
 		db.insert(t.setting)
 			.values({
@@ -124,6 +129,7 @@ export function loadDemo(db: Db): { submissions: number; values: number } | null
 				value: JSON.stringify({ seed: profile.seed, submissions: demo.length })
 			})
 			.run();
+		publish(db, 'demonstration data loaded');
 		db.run(
 			sql`INSERT INTO audit_log (actor, action, detail) VALUES ('system', 'demo.load', ${JSON.stringify({ submissions: demo.length, values })})`
 		);

@@ -18,6 +18,7 @@ import { audit } from '../audit';
 import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
 import { hashFile, storeFile } from '../files';
+import { publish } from '../public-tier';
 import { approveSubmission } from '../submissions';
 import { BreakdownChecker, type Figure, type GroupProblems } from './breakdowns';
 import { decodeFile, type Refusal } from './decode';
@@ -513,9 +514,12 @@ function run(
 			approveSubmission(db, id, {
 				reviewer: options.actor,
 				at: input.at,
-				address: options.address
+				address: options.address,
+				publish: false
 			});
 	}
+	if (options.mode === 'approve' && submissions.size)
+		publish(db, `${options.file.name} imported and approved`, input.at);
 	lap('finish submissions');
 	// Older drafts of the same organisation and quarter are replaced by this upload.
 	if (!options.into)

@@ -1,12 +1,16 @@
 import { getDb } from '$lib/server/db';
-import { loadPlanProgress } from '$lib/server/progress';
+import { readTier } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
-	const { plan, asOf, areas } = loadPlanProgress(getDb());
+	const { plan, release } = readTier(getDb(), 'public');
 	return {
-		plan,
-		asOf,
-		areas: areas.map((a) => ({ area: a.area, indicators: a.indicators.map((i) => i.indicator) }))
+		plan: plan.plan,
+		asOf: plan.asOf,
+		release: { at: release.at, k: release.k },
+		areas: plan.areas.map((a) => ({
+			area: a.area,
+			indicators: a.indicators.map((i) => i.indicator)
+		}))
 	};
 };

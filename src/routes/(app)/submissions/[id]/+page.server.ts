@@ -6,7 +6,13 @@ import { applyMapping, type MappingAnswers } from '$lib/server/import/remap';
 import { FIELDS } from '$lib/server/import/vocabulary';
 import { listUploadableIndicators } from '$lib/server/plan';
 import { listProvinces } from '$lib/server/reporters';
-import { addComment, getSubmission, takeAction, WorkflowError } from '$lib/server/submissions';
+import {
+	addComment,
+	getSubmission,
+	submissionIndicators,
+	takeAction,
+	WorkflowError
+} from '$lib/server/submissions';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE = 200;
@@ -50,6 +56,11 @@ export const load: PageServerLoad = (event) => {
 			changes: found.report.changes ?? []
 		},
 		mapping,
+		// Reviewers preview what approving would publish, indicator by indicator.
+		preview:
+			user.role !== 'reporter' && found.submission.status === 'submitted'
+				? submissionIndicators(getDb(), found.submission.id)
+				: [],
 		again: event.url.searchParams.has('again'),
 		page,
 		pages: Math.max(1, Math.ceil(total / PAGE))

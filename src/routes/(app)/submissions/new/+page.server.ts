@@ -4,7 +4,7 @@ import { importMaxBytes } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { REPORTERS, requireRole } from '$lib/server/guard';
 import { importFile } from '$lib/server/import/pipeline';
-import { getPlan } from '$lib/server/progress';
+import { getPlan } from '$lib/server/dashboard';
 import { reportNothing, WorkflowError } from '$lib/server/submissions';
 import type { Actions, PageServerLoad } from './$types';
 

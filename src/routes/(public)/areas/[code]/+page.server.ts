@@ -1,13 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { loadAreaPage } from '$lib/server/dashboard';
-import { getDb } from '$lib/server/db';
-import { seesUnsuppressed } from '$lib/server/guard';
+import { tierFor } from '$lib/server/guard';
+import { areaOf } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const found = loadAreaPage(getDb(), event.params.code.toUpperCase(), {
-		suppress: !seesUnsuppressed(event)
-	});
+	const found = areaOf(tierFor(event), event.params.code.toUpperCase());
 	if (!found) error(404, 'No such area');
 	return found;
 };

@@ -1,14 +1,37 @@
 import { error } from '@sveltejs/kit';
-import { loadIndicatorPage } from '$lib/server/dashboard';
+import { computeIndicatorPage, submittedIds } from '$lib/server/dashboard';
 import { getDb } from '$lib/server/db';
 import { provinceFeatures } from '$lib/server/geo';
-import { seesUnsuppressed } from '$lib/server/guard';
+import { seesUnsuppressed, tierFor } from '$lib/server/guard';
+import { publicThreshold } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
+/**
+ * The indicator page from the public tier. Reviewers and admins may also see it computed now:
+ * with the values still in review (`?submitted`), or as the public will see it once one
+ * submission is approved (`?preview=42`).
+ */
 export const load: PageServerLoad = (event) => {
-	const found = loadIndicatorPage(getDb(), event.params.code.toUpperCase(), {
-		suppress: !seesUnsuppressed(event)
-	});
+	const code = event.params.code.toUpperCase();
+	const params = event.url.searchParams;
+	const reviewer = seesUnsuppressed(event);
+	const preview = reviewer && params.has('preview') ? Number(params.get('preview')) : null;
+	const submitted = reviewer && params.has('submitted');
+	const db = getDb();
+	const found =
+		preview !== null && Number.isInteger(preview)
+			? computeIndicatorPage(db, code, {
+					suppress: true,
+					k: publicThreshold(db),
+					include: [preview]
+				})
+			: submitted
+				? computeIndicatorPage(db, code, { suppress: false, include: submittedIds(db) })
+				: tierFor(event).page(code);
 	if (!found) error(404, 'No such indicator');
-	return { ...found, features: provinceFeatures() };
+	return {
+		...found,
+		view: preview !== null ? { preview } : submitted ? { submitted: true } : null,
+		features: provinceFeatures()
+	};
 };

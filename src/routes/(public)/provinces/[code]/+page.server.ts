@@ -1,14 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { loadProvincePage } from '$lib/server/dashboard';
-import { getDb } from '$lib/server/db';
 import { provinceFeatures } from '$lib/server/geo';
-import { seesUnsuppressed } from '$lib/server/guard';
+import { tierFor } from '$lib/server/guard';
+import { provinceOf } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const found = loadProvincePage(getDb(), event.params.code.toUpperCase(), {
-		suppress: !seesUnsuppressed(event)
-	});
+	const found = provinceOf(tierFor(event), event.params.code.toUpperCase());
 	if (!found) error(404, 'No such province');
 	return { ...found, features: provinceFeatures() };
 };

@@ -5,16 +5,14 @@ import { indicatorCharts } from '$lib/charts/indicator-charts';
 import ProvinceMap from '$lib/charts/ProvinceMap.svelte';
 import SeriesChart from '$lib/charts/SeriesChart.svelte';
 import { currentLocale } from '$lib/locale';
-import { loadIndicatorPage } from '$lib/server/dashboard';
-import { getDb } from '$lib/server/db';
 import { provinceFeatures } from '$lib/server/geo';
-import { seesUnsuppressed } from '$lib/server/guard';
+import { tierFor } from '$lib/server/guard';
 import type { RequestHandler } from './$types';
 
 /** Each chart of the indicator page as a standalone SVG file, drawn as the page draws it. */
 export const GET: RequestHandler = (event) => {
 	const code = event.params.code.toUpperCase();
-	const page = loadIndicatorPage(getDb(), code, { suppress: !seesUnsuppressed(event) });
+	const page = tierFor(event).page(code);
 	if (!page) error(404, 'No such indicator');
 	const charts = indicatorCharts(page, provinceFeatures(), currentLocale());
 	const { chart } = event.params;

@@ -1,13 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { loadIndicatorPage, pageRecords, recordsCsv } from '$lib/server/dashboard';
-import { getDb } from '$lib/server/db';
-import { seesUnsuppressed } from '$lib/server/guard';
+import { tierFor } from '$lib/server/guard';
+import { pageRecords, recordsCsv } from '$lib/server/public-tier';
 import type { RequestHandler } from './$types';
 
 /** The figures of the indicator page, as its page shows them (suppressed cells flagged). */
 export const GET: RequestHandler = (event) => {
 	const code = event.params.code.toUpperCase();
-	const page = loadIndicatorPage(getDb(), code, { suppress: !seesUnsuppressed(event) });
+	const page = tierFor(event).page(code);
 	if (!page) error(404, 'No such indicator');
 	return new Response(recordsCsv(pageRecords(page)), {
 		headers: {

@@ -1,14 +1,13 @@
 import { error, json } from '@sveltejs/kit';
 import { formatPeriod } from '$lib/domain/periods';
-import { loadIndicatorPage, pageRecords } from '$lib/server/dashboard';
-import { getDb } from '$lib/server/db';
-import { seesUnsuppressed } from '$lib/server/guard';
+import { tierFor } from '$lib/server/guard';
+import { pageRecords } from '$lib/server/public-tier';
 import type { RequestHandler } from './$types';
 
 /** The figures of the indicator page with what they mean, as its page shows them. */
 export const GET: RequestHandler = (event) => {
 	const code = event.params.code.toUpperCase();
-	const page = loadIndicatorPage(getDb(), code, { suppress: !seesUnsuppressed(event) });
+	const page = tierFor(event).page(code);
 	if (!page) error(404, 'No such indicator');
 	const { indicator, target } = page.progress;
 	return json(
@@ -25,7 +24,8 @@ export const GET: RequestHandler = (event) => {
 			target: { baseline: target.baseline, milestones: target.milestones, end: target.endTarget },
 			asOf: page.asOf ? formatPeriod(page.asOf) : null,
 			suppressed: page.suppressed,
-			note: 'Approved figures only. Where suppressed is true the value is withheld: a count of children from 1 to 9, or a figure that would let one be worked out by subtraction.',
+			k: page.k,
+			note: `Approved figures only. Where suppressed is true the value is withheld: a count of children from 1 to ${page.k - 1}, or a figure that would let one be worked out by addition and subtraction from the others.`,
 			records: pageRecords(page)
 		},
 		{ headers: { 'content-disposition': `attachment; filename="${code}.json"` } }
