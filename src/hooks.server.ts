@@ -8,6 +8,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getAuth, getSessionUser } from '$lib/server/auth';
+import { handlePublicCache } from '$lib/server/page-cache';
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	const found = await getSessionUser(getAuth(), event.request.headers);
@@ -34,7 +35,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleSession, handleLanguage);
+export const handle = sequence(handleHeaders, handlePublicCache, handleSession, handleLanguage);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };

@@ -27,6 +27,7 @@ const MATRIX: Record<string, Who[]> = {
 	'/indicators/[code]/data.csv GET': EVERYONE,
 	'/indicators/[code]/data.json GET': EVERYONE,
 	'/indicators/[code]/[chart].svg GET': EVERYONE,
+	'/indicators/[code]/[chart].png GET': EVERYONE,
 	'/areas/[code] GET': EVERYONE,
 	'/provinces/[code] GET': EVERYONE,
 	'/data GET': EVERYONE,

@@ -72,7 +72,7 @@ test.describe('accessibility', () => {
 			});
 });
 
-test('every chart downloads as an SVG file', async () => {
+test('every chart downloads as an SVG file and as a PNG image', async () => {
 	const http = await client('public');
 	for (const chart of ['series', 'map', 'sex', 'age']) {
 		const response = await http.get(`/indicators/PROT-02/${chart}.svg`);
@@ -83,6 +83,15 @@ test('every chart downloads as an SVG file', async () => {
 		expect(text).not.toContain('<!--');
 	}
 	expect((await http.get('/indicators/COOR-03/map.svg')).status()).toBe(404);
+	for (const chart of ['series', 'map', 'sex', 'age']) {
+		const response = await http.get(`/indicators/PROT-02/${chart}.png`);
+		expect(response.status(), chart).toBe(200);
+		expect(response.headers()['content-type']).toBe('image/png');
+		const png = await response.body();
+		expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+		expect(png.length).toBeGreaterThan(5000);
+	}
+	expect((await http.get('/indicators/COOR-03/map.png')).status()).toBe(404);
 });
 
 interface Row {
@@ -207,4 +216,20 @@ test('the privacy page logs each release and refuses a k below 5', async () => {
 	expect(refused.status()).toBe(400);
 	const again = await (await admin.get('/admin/privacy')).text();
 	expect(again).toContain('value="10"');
+});
+
+test('public answers are kept per release: revalidated with a 304, compressed, never shared with a reviewer', async () => {
+	const http = await client('public');
+	const first = await http.get('/indicators/PROT-07', { headers: { 'accept-encoding': 'br' } });
+	expect(first.headers()['content-encoding']).toBe('br');
+	const etag = first.headers()['etag'];
+	expect(etag).toMatch(/^"r\d+-/);
+	expect(await first.text()).toContain('PROT-07');
+	const again = await http.get('/indicators/PROT-07', { headers: { 'if-none-match': etag } });
+	expect(again.status()).toBe(304);
+	const reviewer = await client('reviewer');
+	const own = await reviewer.get('/indicators/PROT-07');
+	expect(own.headers()['etag'] ?? '').not.toMatch(/^"r\d+-/);
+	expect(own.headers()['cache-control']).toBe('private, no-store');
+	expect(await own.text()).toContain('every approved figure is shown');
 });

@@ -6,13 +6,11 @@
  * no figures) is absent.
  */
 import type { ComponentProps } from 'svelte';
-import type { FeatureCollection, Geometry } from 'geojson';
 import { formatNumber, formatValue, pick, type Locale } from '$lib/domain/format';
 import { ageLabel, sexLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import type { BreakdownCell, IndicatorPage } from '$lib/server/dashboard';
 import type BarChart from './BarChart.svelte';
-import type { ProvinceFeature } from './map-model';
 import type ProvinceMap from './ProvinceMap.svelte';
 import type SeriesChart from './SeriesChart.svelte';
 
@@ -28,7 +26,6 @@ export interface IndicatorCharts {
 
 export function indicatorCharts(
 	page: Pick<IndicatorPage, 'progress' | 'quarters' | 'provinces' | 'sexes' | 'ages' | 'k'>,
-	features: FeatureCollection<Geometry, ProvinceFeature['properties']>,
 	locale: Locale
 ): IndicatorCharts {
 	const ind = page.progress.indicator;
@@ -73,7 +70,6 @@ export function indicatorCharts(
 			? undefined
 			: {
 					id: 'chart-map',
-					features,
 					cells: page.provinces,
 					title: m.chart_map_title({ indicator }),
 					description: m.chart_map_desc(),

@@ -12,8 +12,13 @@ export function localDigits(text: string, locale: Locale): string {
 	return locale === 'km' ? text.replace(/[0-9]/g, (d) => KHMER_DIGITS[Number(d)]) : text;
 }
 
+const formats = new Map<string, Intl.NumberFormat>();
+
 function grouped(value: number, locale: Locale, options: Intl.NumberFormatOptions): string {
-	return localDigits(new Intl.NumberFormat('en-GB', options).format(value), locale);
+	const key = JSON.stringify(options);
+	let format = formats.get(key);
+	if (!format) formats.set(key, (format = new Intl.NumberFormat('en-GB', options)));
+	return localDigits(format.format(value), locale);
 }
 
 /** A figure: counts as whole numbers with separators, percentages with one decimal and `%`. */

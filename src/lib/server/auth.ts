@@ -196,11 +196,18 @@ export interface SessionUser {
 	reporterCode: string | null;
 }
 
+/** Whether a request carries a session cookie at all (valid or not). */
+export function hasSessionCookie(headers: Headers): boolean {
+	return /(^|;\s*)(__Secure-)?better-auth\.session_token=/.test(headers.get('cookie') ?? '');
+}
+
 /** The signed-in user of a request, or null (no cookie, expired, revoked or deactivated). */
 export async function getSessionUser(
 	auth: Auth,
 	headers: Headers
 ): Promise<{ user: SessionUser; sessionId: string } | null> {
+	// Most requests are the public's, with no session cookie at all: nothing to look up.
+	if (!hasSessionCookie(headers)) return null;
 	const found = await auth.api.getSession({ headers, query: { disableCookieCache: true } });
 	if (!found) return null;
 	const u = found.user as typeof found.user & {

@@ -219,11 +219,34 @@ function lastPeriod(db: Db, include: readonly number[]): Period | null {
 	return row.last ? parsePeriod(row.last) : null;
 }
 
+/** The pages of every indicator and the plan's progress by area. */
+export interface Dashboard {
+	plan: PlanView;
+	pages: IndicatorPage[];
+}
+
 /** Every indicator's page and the plan's progress, computed now. */
-export function computeDashboard(
+export function computeDashboard(db: Db, options: DashboardOptions): Dashboard {
+	return computeViews(db, options, [options.suppress])[0];
+}
+
+/**
+ * The dashboard for reviewers (every figure) and for the public (suppressed) from one reading
+ * of the approved record: what a release stores.
+ */
+export function computeBothDashboards(
 	db: Db,
-	options: DashboardOptions
-): { plan: PlanView; pages: IndicatorPage[] } {
+	options: Omit<DashboardOptions, 'suppress'>
+): { open: Dashboard; safe: Dashboard } {
+	const [open, safe] = computeViews(db, options, [false, true]);
+	return { open, safe };
+}
+
+function computeViews(
+	db: Db,
+	options: Omit<DashboardOptions, 'suppress'>,
+	views: readonly boolean[]
+): Dashboard[] {
 	const include = options.include ?? [];
 	const k = thresholdOf(options.k ?? PUBLIC_K);
 	const plan = getPlan(db);
@@ -243,32 +266,39 @@ export function computeDashboard(
 		.orderBy(asc(t.province.code))
 		.all();
 	const targets = loadTargets(db, plan);
-	const context = { plan, asOf, through, provinces, k, suppress: options.suppress };
 
-	const pages = indicators.map((indicator) => {
+	const pages = views.map((): IndicatorPage[] => []);
+	for (const indicator of indicators) {
+		// One reading of the figures for every view; one rows array alive at a time.
 		const rows = indicator.computed
 			? completenessRows(db, through)
 			: figureRows(db, indicator.code, include);
-		return indicatorPage(
-			indicator,
-			areas.find((a) => a.code === indicator.areaCode) as Area,
-			targets.get(indicator.code) as Target,
-			rows,
-			context
+		views.forEach((suppress, v) =>
+			pages[v].push(
+				indicatorPage(
+					indicator,
+					areas.find((a) => a.code === indicator.areaCode) as Area,
+					targets.get(indicator.code) as Target,
+					rows,
+					{ plan, asOf, through, provinces, k, suppress }
+				)
+			)
 		);
-	});
-	return {
+	}
+	return pages.map((list) => ({
 		plan: {
 			plan,
 			asOf,
 			areas: areas.flatMap((area) => {
-				const list = pages.filter((p) => p.area.code === area.code).map((p) => p.progress);
-				if (!list.length) return [];
-				return [{ area, ...summariseArea(list.map((i) => i.assessment.ratio)), indicators: list }];
+				const progress = list.filter((p) => p.area.code === area.code).map((p) => p.progress);
+				if (!progress.length) return [];
+				return [
+					{ area, ...summariseArea(progress.map((i) => i.assessment.ratio)), indicators: progress }
+				];
 			})
 		},
-		pages
-	};
+		pages: list
+	}));
 }
 
 /** COOR-03 as figures: the share of reports received on time, each quarter through `through`. */

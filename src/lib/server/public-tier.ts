@@ -8,6 +8,7 @@
  * Private by construction: a withheld cell is stored without its value, so no bug in a page can
  * show what the public tier never held.
  */
+import type { Statement } from 'better-sqlite3';
 import { desc, eq } from 'drizzle-orm';
 import { toCsv } from '../domain/csv';
 import { formatPeriod } from '../domain/periods';
@@ -15,8 +16,9 @@ import { MIN_K, PUBLIC_K, thresholdOf } from '../domain/privacy';
 import { NO_PROVINCE, toDatePeriod } from '../domain/public-tables';
 import { audit } from './audit';
 import {
-	computeDashboard,
+	computeBothDashboards,
 	type Cell,
+	type Dashboard,
 	type IndicatorPage,
 	type PlanView,
 	type ProvinceCell
@@ -75,15 +77,14 @@ export interface Release {
 export function publish(db: Db, reason: string, at: string = new Date().toISOString()): Release {
 	return inTransaction(db, () => {
 		const k = publicThreshold(db);
-		const open = computeDashboard(db, { suppress: false, k });
-		const safe = computeDashboard(db, { suppress: true, k });
+		const { open, safe } = computeBothDashboards(db, { k });
 		const withheld = safe.pages.flatMap((p) => p.withheld);
 		const release = db
 			.insert(t.release)
 			.values({ at, reason, k, withheld: withheld.length })
 			.returning()
 			.get();
-		const store = (table: typeof t.publicPage | typeof t.reviewPage, view: typeof safe) => {
+		const store = (table: typeof t.publicPage | typeof t.reviewPage, view: Dashboard) => {
 			db.delete(table).run();
 			const insert = db.$client.prepare(
 				`INSERT INTO ${table === t.publicPage ? 'public_page' : 'review_page'} (key, release_id, body) VALUES (?, ?, ?)`
@@ -108,6 +109,18 @@ export function publish(db: Db, reason: string, at: string = new Date().toISOStr
 export function latestRelease(db: Db): Release | null {
 	return db.select().from(t.release).orderBy(desc(t.release.id)).limit(1).get() ?? null;
 }
+
+/** The latest release's id, or 0 before the first: one indexed read, for every public request. */
+export function currentReleaseId(db: Db): number {
+	let statement = releaseStatements.get(db);
+	if (!statement) {
+		statement = db.$client.prepare('SELECT max(id) AS id FROM release');
+		releaseStatements.set(db, statement);
+	}
+	return (statement.get() as { id: number | null }).id ?? 0;
+}
+
+const releaseStatements = new WeakMap<Db, Statement>();
 
 /** Releases, newest first, with the cells each withheld. */
 export function listReleases(db: Db, limit = 20) {

@@ -1,4 +1,3 @@
-import { provinceFeatures } from '$lib/server/geo';
 import { tierFor } from '$lib/server/guard';
 import { overviewOf } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
@@ -7,6 +6,5 @@ export const load: PageServerLoad = (event) => ({
 	...overviewOf(tierFor(event), {
 		map: event.url.searchParams.get('map'),
 		year: event.url.searchParams.get('year')
-	}),
-	features: provinceFeatures()
+	})
 });

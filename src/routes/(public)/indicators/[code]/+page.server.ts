@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { computeIndicatorPage, submittedIds } from '$lib/server/dashboard';
 import { getDb } from '$lib/server/db';
-import { provinceFeatures } from '$lib/server/geo';
 import { seesUnsuppressed, tierFor } from '$lib/server/guard';
 import { publicThreshold } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
@@ -31,7 +30,6 @@ export const load: PageServerLoad = (event) => {
 	if (!found) error(404, 'No such indicator');
 	return {
 		...found,
-		view: preview !== null ? { preview } : submitted ? { submitted: true } : null,
-		features: provinceFeatures()
+		view: preview !== null ? { preview } : submitted ? { submitted: true } : null
 	};
 };

@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { provinceFeatures } from '$lib/server/geo';
 import { tierFor } from '$lib/server/guard';
 import { provinceOf } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
@@ -7,5 +6,5 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const found = provinceOf(tierFor(event), event.params.code.toUpperCase());
 	if (!found) error(404, 'No such province');
-	return { ...found, features: provinceFeatures() };
+	return found;
 };

@@ -1,0 +1,26 @@
+/**
+ * An indicator page's charts as files: the page's own Svelte components rendered on the server,
+ * so a download never says more or less than the page. SVG as drawn; PNG rasterised from it.
+ */
+import { render } from 'svelte/server';
+import BarChart from '$lib/charts/BarChart.svelte';
+import { indicatorCharts } from '$lib/charts/indicator-charts';
+import ProvinceMap from '$lib/charts/ProvinceMap.svelte';
+import SeriesChart from '$lib/charts/SeriesChart.svelte';
+import type { Locale } from '$lib/domain/format';
+import type { IndicatorPage } from './dashboard';
+
+/** The chart as a standalone SVG document, or null if the page has no such chart. */
+export function chartSvg(page: IndicatorPage, chart: string, locale: Locale): string | null {
+	const charts = indicatorCharts(page, locale);
+	const body =
+		chart === 'series'
+			? render(SeriesChart, { props: charts.series }).body
+			: chart === 'map' && charts.map
+				? render(ProvinceMap, { props: charts.map }).body
+				: (chart === 'sex' || chart === 'age') && charts[chart]
+					? render(BarChart, { props: charts[chart] }).body
+					: null;
+	// The component's markup, without the comments Svelte leaves for hydration.
+	return body && `<?xml version="1.0" encoding="UTF-8"?>\n${body.replace(/<!--[^]*?-->/g, '')}`;
+}

@@ -1,0 +1,102 @@
+/**
+ * Public pages and downloads change only with a release of the public tier, so what the public
+ * gets is kept in memory per release, language and address, and given again without being
+ * drawn again; a new release empties it. Each answer carries an ETag (the release, the language
+ * and the address), so a browser on a slow line that already has it gets a bodiless 304, and
+ * is compressed (brotli or gzip, once per answer) for browsers that take it.
+ *
+ * Only GETs of the public routes without a session cookie are kept: a signed-in reviewer's view
+ * is never shared.
+ */
+import type { Handle } from '@sveltejs/kit';
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { extractLocaleFromRequest } from '$lib/paraglide/runtime';
+import { hasSessionCookie } from './auth';
+import { getDb } from './db';
+import { currentReleaseId } from './public-tier';
+
+interface Kept {
+	status: number;
+	headers: [string, string][];
+	body: Uint8Array<ArrayBuffer>;
+	/** The body compressed, made on first demand: a few kB instead of a hundred on a slow line. */
+	encoded: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>>;
+}
+
+type Encoding = 'br' | 'gzip';
+
+/** The encoding to answer in: brotli, then gzip, if the client takes them (all browsers do). */
+function encodingFor(accept: string | null): Encoding | null {
+	if (!accept) return null;
+	if (/\bbr\b/.test(accept)) return 'br';
+	if (/\bgzip\b/.test(accept)) return 'gzip';
+	return null;
+}
+
+function encode(body: Uint8Array, encoding: Encoding): Uint8Array<ArrayBuffer> {
+	const out =
+		encoding === 'br'
+			? brotliCompressSync(body, {
+					params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 }
+				})
+			: gzipSync(body, { level: 9 });
+	return new Uint8Array(out);
+}
+
+/** At most this many answers are kept (the oldest go first); the largest are a few hundred kB. */
+const LIMIT = 400;
+const KEPT_HEADERS = ['content-type', 'content-disposition', 'content-security-policy'];
+
+let release = -1;
+const kept = new Map<string, Kept>();
+
+/** The hook: answers a public request from memory when it can, and keeps what it draws. */
+export const handlePublicCache: Handle = async ({ event, resolve }) => {
+	// Runs before the session and language hooks, so that an answer kept costs next to nothing:
+	// anything with a session cookie goes the whole way.
+	const cacheable =
+		event.request.method === 'GET' &&
+		!hasSessionCookie(event.request.headers) &&
+		!!event.route.id?.startsWith('/(public)') &&
+		!event.isDataRequest;
+	if (!cacheable) return resolve(event);
+
+	const current = currentReleaseId(getDb());
+	if (current !== release) {
+		kept.clear();
+		release = current;
+	}
+	// The language as the language hook will resolve it (cookie, then the browser's preference).
+	const locale = extractLocaleFromRequest(event.request);
+	const key = `${locale}|${event.url.pathname}${event.url.search}`;
+	const etag = `"r${current}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
+	if (event.request.headers.get('if-none-match') === etag)
+		return new Response(null, { status: 304, headers: { etag } });
+
+	let found = kept.get(key);
+	if (!found) {
+		const response = await resolve(event);
+		if (response.status !== 200) return response;
+		found = {
+			status: response.status,
+			headers: KEPT_HEADERS.flatMap((h) => {
+				const v = response.headers.get(h);
+				return v === null ? [] : [[h, v] as [string, string]];
+			}),
+			body: new Uint8Array(await response.arrayBuffer()),
+			encoded: {}
+		};
+		if (kept.size >= LIMIT) kept.delete(kept.keys().next().value as string);
+		kept.set(key, found);
+	}
+	const headers = new Headers(found.headers);
+	headers.set('etag', etag);
+	headers.set('cache-control', 'public, max-age=0, must-revalidate');
+	headers.set('vary', 'Cookie, Accept-Language, Accept-Encoding');
+	const encoding = encodingFor(event.request.headers.get('accept-encoding'));
+	if (!encoding) return new Response(found.body, { status: found.status, headers });
+	const body = (found.encoded[encoding] ??= encode(found.body, encoding));
+	headers.set('content-encoding', encoding);
+	return new Response(body, { status: found.status, headers });
+};

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { svgToPng, woffToSfnt } from './png';
+
+const svg = (text: string) =>
+	`<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><text x="4" y="28" font-size="20" font-family="'Noto Sans Khmer', sans-serif">${text}</text></svg>`;
+
+describe('svgToPng', () => {
+	it('draws a PNG at twice the size of the SVG', () => {
+		const png = svgToPng(svg('PROT-02'));
+		expect(png.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
+		// IHDR: width and height, big-endian, right after the signature and the chunk header.
+		expect(png.readUInt32BE(16)).toBe(240);
+		expect(png.readUInt32BE(20)).toBe(80);
+	});
+
+	it('draws Khmer and Latin text with the bundled font (text makes a larger image than none)', () => {
+		const blank = svgToPng(svg('')).length;
+		expect(svgToPng(svg('ខ្មែរ')).length).toBeGreaterThan(blank + 200);
+		expect(svgToPng(svg('Khmer')).length).toBeGreaterThan(blank + 200);
+	});
+});
+
+describe('woffToSfnt', () => {
+	it('refuses what is not a WOFF file', () => {
+		expect(() => woffToSfnt(Buffer.from('not a font at all, no'))).toThrow('Not a WOFF file');
+	});
+});
