@@ -233,3 +233,33 @@ test('public answers are kept per release: revalidated with a 304, compressed, n
 	expect(own.headers()['cache-control']).toBe('private, no-store');
 	expect(await own.text()).toContain('every approved figure is shown');
 });
+
+test('reviewers drill down from an indicator to the submissions behind its figures; the public cannot', async () => {
+	const reviewer = await client('reviewer');
+	const page = await (await reviewer.get('/indicators/PROT-07?province=KH-12')).text();
+	expect(page).toContain('Where the figures come from');
+	const linked = [...page.matchAll(/href="[./]*\/?submissions\/(\d+)"/g)].map((m) => Number(m[1]));
+	expect(linked.length).toBeGreaterThan(0);
+	const db = database();
+	const from = db
+		.prepare(
+			`SELECT DISTINCT submission_id AS id FROM data_value
+			 WHERE indicator_code = 'PROT-07' AND province_code = 'KH-12'`
+		)
+		.all() as { id: number }[];
+	db.close();
+	// The 50 most recently approved, each one of those the figures came from.
+	const ids = new Set(from.map((r) => r.id));
+	expect(linked.every((id) => ids.has(id))).toBe(true);
+	expect(new Set(linked).size).toBe(Math.min(50, ids.size));
+	const anonymous = await (await (await client('public')).get('/indicators/PROT-07')).text();
+	expect(anonymous).not.toContain('Where the figures come from');
+});
+
+test('the completeness page draws the reporter × quarter heat-map as an image with its table', async () => {
+	const reviewer = await client('reviewer');
+	const page = await (await reviewer.get('/completeness')).text();
+	expect(page).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="completeness-chart-title/);
+	expect(page).toContain('Reports received, by organisation and quarter');
+	expect(page).toContain('<table class="matrix');
+});

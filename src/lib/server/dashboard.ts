@@ -482,3 +482,40 @@ export function submittedIds(db: Db): number[] {
 		.all()
 		.map((r) => r.id);
 }
+
+/** A submission behind an indicator's approved figures: the drill-down reviewers follow. */
+export interface FigureSource {
+	submission: number;
+	reporter: string;
+	first: string;
+	last: string;
+	values: number;
+	total: number;
+	approvedAt: string;
+}
+
+/**
+ * The submissions an indicator's approved figures came from, optionally in one province, newest
+ * first: for reviewers, from any figure back to what was sent.
+ */
+export function loadFigureSources(
+	db: Db,
+	code: string,
+	options: { province?: string | null; limit?: number } = {}
+): FigureSource[] {
+	return db.$client
+		.prepare(
+			`SELECT submission_id AS submission, reporter_code AS reporter, min(period) AS first,
+				max(period) AS last, count(*) AS "values",
+				coalesce(sum(CASE WHEN sex = 'total' AND age_group = 'all' THEN value END), 0) AS total,
+				max(approved_at) AS approvedAt
+			 FROM data_value WHERE indicator_code = ? AND (? IS NULL OR province_code = ?)
+			 GROUP BY submission_id ORDER BY approvedAt DESC, submission_id DESC LIMIT ?`
+		)
+		.all(
+			code,
+			options.province ?? null,
+			options.province ?? null,
+			options.limit ?? 50
+		) as FigureSource[];
+}

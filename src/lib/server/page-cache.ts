@@ -17,8 +17,8 @@ import { getDb } from './db';
 import { currentReleaseId } from './public-tier';
 
 interface Kept {
-	status: number;
-	headers: [string, string][];
+	etag: string;
+	headers: Record<string, string>;
 	body: Uint8Array<ArrayBuffer>;
 	/** The body compressed, made on first demand: a few kB instead of a hundred on a slow line. */
 	encoded: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>>;
@@ -70,33 +70,41 @@ export const handlePublicCache: Handle = async ({ event, resolve }) => {
 	// The language as the language hook will resolve it (cookie, then the browser's preference).
 	const locale = extractLocaleFromRequest(event.request);
 	const key = `${locale}|${event.url.pathname}${event.url.search}`;
-	const etag = `"r${current}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
-	if (event.request.headers.get('if-none-match') === etag)
-		return new Response(null, { status: 304, headers: { etag } });
-
+	const asked = event.request.headers.get('if-none-match');
 	let found = kept.get(key);
+	if (asked && asked === (found?.etag ?? etagOf(current, key)))
+		return new Response(null, { status: 304, headers: { etag: asked } });
+
 	if (!found) {
 		const response = await resolve(event);
 		if (response.status !== 200) return response;
 		found = {
-			status: response.status,
-			headers: KEPT_HEADERS.flatMap((h) => {
-				const v = response.headers.get(h);
-				return v === null ? [] : [[h, v] as [string, string]];
-			}),
+			etag: etagOf(current, key),
+			headers: Object.fromEntries(
+				KEPT_HEADERS.flatMap((h) => {
+					const v = response.headers.get(h);
+					return v === null ? [] : [[h, v]];
+				})
+			),
 			body: new Uint8Array(await response.arrayBuffer()),
 			encoded: {}
 		};
 		if (kept.size >= LIMIT) kept.delete(kept.keys().next().value as string);
 		kept.set(key, found);
 	}
-	const headers = new Headers(found.headers);
-	headers.set('etag', etag);
-	headers.set('cache-control', 'public, max-age=0, must-revalidate');
-	headers.set('vary', 'Cookie, Accept-Language, Accept-Encoding');
+	const headers: Record<string, string> = {
+		...found.headers,
+		etag: found.etag,
+		'cache-control': 'public, max-age=0, must-revalidate',
+		vary: 'Cookie, Accept-Language, Accept-Encoding'
+	};
 	const encoding = encodingFor(event.request.headers.get('accept-encoding'));
-	if (!encoding) return new Response(found.body, { status: found.status, headers });
-	const body = (found.encoded[encoding] ??= encode(found.body, encoding));
-	headers.set('content-encoding', encoding);
-	return new Response(body, { status: found.status, headers });
+	if (!encoding) return new Response(found.body, { headers });
+	headers['content-encoding'] = encoding;
+	return new Response((found.encoded[encoding] ??= encode(found.body, encoding)), { headers });
 };
+
+/** The release, and a digest of the language and address: one answer's identity. */
+function etagOf(release: number, key: string): string {
+	return `"r${release}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
+}

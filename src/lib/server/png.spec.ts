@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { svgToPng, woffToSfnt } from './png';
+import { svgToPng } from './png';
 
 const svg = (text: string) =>
 	`<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><text x="4" y="28" font-size="20" font-family="'Noto Sans Khmer', sans-serif">${text}</text></svg>`;
@@ -18,10 +18,11 @@ describe('svgToPng', () => {
 		expect(svgToPng(svg('ខ្មែរ')).length).toBeGreaterThan(blank + 200);
 		expect(svgToPng(svg('Khmer')).length).toBeGreaterThan(blank + 200);
 	});
-});
 
-describe('woffToSfnt', () => {
-	it('refuses what is not a WOFF file', () => {
-		expect(() => woffToSfnt(Buffer.from('not a font at all, no'))).toThrow('Not a WOFF file');
+	it('draws a dash inside Khmer text (no missing-glyph box)', () => {
+		// A missing glyph draws as a box: more ink than a thin dash. Same text, dash or space.
+		const dash = svgToPng(svg('១៥–១៧ ឆ្នាំ')).length;
+		const space = svgToPng(svg('១៥ ១៧ ឆ្នាំ')).length;
+		expect(dash - space).toBeLessThan(150);
 	});
 });

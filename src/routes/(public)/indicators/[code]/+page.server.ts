@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { computeIndicatorPage, submittedIds } from '$lib/server/dashboard';
+import { computeIndicatorPage, loadFigureSources, submittedIds } from '$lib/server/dashboard';
 import { getDb } from '$lib/server/db';
 import { seesUnsuppressed, tierFor } from '$lib/server/guard';
 import { publicThreshold } from '$lib/server/public-tier';
@@ -28,8 +28,13 @@ export const load: PageServerLoad = (event) => {
 				? computeIndicatorPage(db, code, { suppress: false, include: submittedIds(db) })
 				: tierFor(event).page(code);
 	if (!found) error(404, 'No such indicator');
+	const province = params.get('province');
 	return {
 		...found,
+		// Reviewers drill down from the figures to the submissions they came from.
+		sources: reviewer
+			? { province, list: loadFigureSources(db, code, { province: province || null }) }
+			: null,
 		view: preview !== null ? { preview } : submitted ? { submitted: true } : null
 	};
 };
