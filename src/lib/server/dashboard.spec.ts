@@ -95,6 +95,16 @@ describe('the public tier', () => {
 		expect(p.withheld.filter((w) => w.reason === 'primary')).toHaveLength(5);
 	});
 
+	it('names the organisations whose figures are published, apart from any figure', () => {
+		prot07();
+		const names = readTier(db, 'public')
+			.contributors()
+			.map((c) => c.nameEn);
+		expect(names).toHaveLength(1);
+		expect(names[0]).toMatch(/LICADHO|Cambodian League/);
+		expect(JSON.stringify(publicPage('PROT-07'))).not.toMatch(/LICADHO/);
+	});
+
 	it('gives reviewers every figure', () => {
 		prot07();
 		const p = readTier(db, 'review').page('PROT-07') as IndicatorPage;

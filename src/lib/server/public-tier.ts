@@ -78,6 +78,14 @@ export function publish(db: Db, reason: string, at: string = new Date().toISOStr
 	return inTransaction(db, () => {
 		const k = publicThreshold(db);
 		const { open, safe } = computeBothDashboards(db, { k });
+		// The organisations whose figures are published, named only as data contributors: never
+		// beside a figure (§7).
+		const contributors = db.$client
+			.prepare(
+				`SELECT name_en AS nameEn, name_km AS nameKm FROM reporter r
+				 WHERE EXISTS (SELECT 1 FROM data_value d WHERE d.reporter_code = r.code) ORDER BY name_en`
+			)
+			.all() as Contributor[];
 		const withheld = safe.pages.flatMap((p) => p.withheld);
 		const release = db
 			.insert(t.release)
@@ -90,6 +98,7 @@ export function publish(db: Db, reason: string, at: string = new Date().toISOStr
 				`INSERT INTO ${table === t.publicPage ? 'public_page' : 'review_page'} (key, release_id, body) VALUES (?, ?, ?)`
 			);
 			insert.run('plan', release.id, JSON.stringify(view.plan));
+			insert.run('contributors', release.id, JSON.stringify(contributors));
 			for (const page of view.pages)
 				insert.run(`indicator:${page.progress.indicator.code}`, release.id, JSON.stringify(page));
 		};
@@ -131,10 +140,17 @@ export function listReleases(db: Db, limit = 20) {
 	}));
 }
 
+/** An organisation whose figures are published, as the public pages name it. */
+export interface Contributor {
+	nameEn: string;
+	nameKm: string;
+}
+
 /** What one audience reads: the plan and each indicator's page, as the latest release stored. */
 export interface Tier {
 	release: Release;
 	plan: PlanView;
+	contributors(): Contributor[];
 	/** An indicator's page, or null for an unknown code. */
 	page(code: string): IndicatorPage | null;
 	pages(): IndicatorPage[];
@@ -164,6 +180,7 @@ export function readTier(db: Db, audience: Audience): Tier {
 	return {
 		release,
 		plan,
+		contributors: () => read<Contributor[]>('contributors') ?? [],
 		page: (code) => (codes.includes(code) ? read<IndicatorPage>(`indicator:${code}`) : null),
 		pages: () => codes.map((code) => read<IndicatorPage>(`indicator:${code}`) as IndicatorPage)
 	};

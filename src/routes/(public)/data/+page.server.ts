@@ -3,11 +3,13 @@ import { readTier } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
-	const { plan, release } = readTier(getDb(), 'public');
+	const tier = readTier(getDb(), 'public');
+	const { plan, release } = tier;
 	return {
 		plan: plan.plan,
 		asOf: plan.asOf,
 		release: { at: release.at, k: release.k },
+		contributors: tier.contributors(),
 		areas: plan.areas.map((a) => ({
 			area: a.area,
 			indicators: a.indicators.map((i) => i.indicator)
