@@ -160,6 +160,24 @@ test('no public page or download shows a small count of children, or lets one be
 			else expect(Number(text.replace(/,/g, ''))).toBe(Number(r.value));
 		}
 	}
+	// Each province's page says, for every sensitive indicator, what the download says.
+	const provinces = [...new Set(all.filter((r) => r.table === 'province').map((r) => r.province))];
+	for (const province of provinces.filter((p) => p.startsWith('KH'))) {
+		const html = await (await http.get(`/provinces/${province}`)).text();
+		for (const code of sensitive) {
+			const r = all.find(
+				(x) => x.indicator === code && x.table === 'province' && x.province === province
+			);
+			const cell = new RegExp(
+				`indicators/${code}">[^<]*</a>(?:<!--[^>]*-->|\\s)*</th>(?:<!--[^>]*-->|\\s)*<td class="num">([^<]*)</td>`
+			).exec(html);
+			expect(cell, `${province} ${code}`).not.toBeNull();
+			const text = (cell as RegExpExecArray)[1].trim();
+			if (!r) expect(text, `${province} ${code}`).toBe('–');
+			else if (r.suppressed === 'true') expect(text, `${province} ${code}`).toBe('&lt; 10');
+			else expect(Number(text.replace(/,/g, '')), `${province} ${code}`).toBe(Number(r.value));
+		}
+	}
 	// The demonstration data has small counts: the rule is exercised, not vacuous.
 	expect(withheld).toBeGreaterThan(20);
 });

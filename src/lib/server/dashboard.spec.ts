@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recoverableCells } from '../../../tests/support/disclosure-audit';
 import { computeDashboard, computeIndicatorPage, type IndicatorPage } from './dashboard';
-import type { Db } from './db';
+import { openDatabase, type Db } from './db';
 import { importFile } from './import/pipeline';
 import {
 	listReleases,
@@ -206,6 +206,25 @@ describe('the reviewer views computed now', () => {
 		const { plan, pages } = computeDashboard(db, { suppress: true });
 		expect(plan.areas).toHaveLength(5);
 		expect(pages).toHaveLength(29);
+	});
+});
+
+describe('a database from an earlier version', () => {
+	it('gets its public pages made again, once, when the stored pages are of another format', () => {
+		readTier(db, 'public');
+		db.$client.prepare(`UPDATE setting SET value = '1' WHERE key = 'public_tier_format'`).run();
+		const file = db.$client.name;
+		const again = openDatabase(file);
+		try {
+			expect(readTier(again, 'public').release.reason).toBe(
+				'pages rebuilt for a new version of the app'
+			);
+			expect(listReleases(again).length).toBe(2);
+			readTier(again, 'public');
+			expect(listReleases(again).length).toBe(2);
+		} finally {
+			again.$client.close();
+		}
 	});
 });
 

@@ -110,6 +110,10 @@ export function publish(db: Db, reason: string, at: string = new Date().toISOStr
 		);
 		for (const w of withheld)
 			log.run(release.id, w.indicator, w.table, w.period, w.province, w.sex, w.ageGroup, w.reason);
+		db.insert(t.setting)
+			.values({ key: FORMAT_SETTING, value: TIER_FORMAT })
+			.onConflictDoUpdate({ target: t.setting.key, set: { value: TIER_FORMAT } })
+			.run();
 		return release;
 	});
 }
@@ -159,11 +163,28 @@ export interface Tier {
 const cache = new Map<string, { releaseId: number; value: unknown }>();
 
 /**
+ * What the stored pages hold changes with the code now and then (a new table, a new field): a
+ * database whose latest release was made by other code gets a new one, once, on first read.
+ */
+const TIER_FORMAT = '2';
+const FORMAT_SETTING = 'public_tier_format';
+const checked = new WeakSet<Db>();
+
+function currentRelease(db: Db): Release {
+	const latest = latestRelease(db);
+	if (latest && checked.has(db)) return latest;
+	const format = db.select().from(t.setting).where(eq(t.setting.key, FORMAT_SETTING)).get();
+	checked.add(db);
+	if (latest && format?.value === TIER_FORMAT) return latest;
+	return publish(db, latest ? 'pages rebuilt for a new version of the app' : 'first release');
+}
+
+/**
  * The tier an audience reads. Made on first use if the database has no release yet (a database
  * from before the tier, or a fresh one). Parsed pages are kept until the next release.
  */
 export function readTier(db: Db, audience: Audience): Tier {
-	const release = latestRelease(db) ?? publish(db, 'first release');
+	const release = currentRelease(db);
 	const table = audience === 'public' ? 'public_page' : 'review_page';
 	const statement = db.$client.prepare(`SELECT body FROM ${table} WHERE key = ?`);
 	const read = <T>(key: string): T | null => {
