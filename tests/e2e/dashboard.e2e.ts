@@ -219,6 +219,12 @@ test('reviewers preview what approving a submission would publish; the public ca
 	expect(preview).toContain(`if submission ${waiting.id} is approved`);
 	const submitted = await (await reviewer.get(`/indicators/${waiting.code}?submitted`)).text();
 	expect(submitted).toContain('values still in review');
+	// Every public page and download takes the same views.
+	expect(await (await reviewer.get('/?submitted')).text()).toContain('values still in review');
+	const previewCsv = await reviewer.get(
+		`/indicators/${waiting.code}/data.csv?preview=${waiting.id}`
+	);
+	expect(previewCsv.status()).toBe(200);
 	const anonymous = await (
 		await (await client('public')).get(`/indicators/${waiting.code}?preview=${waiting.id}`)
 	).text();

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recoverableCells } from '../../../tests/support/disclosure-audit';
-import { computeDashboard, computeIndicatorPage, type IndicatorPage } from './dashboard';
+import { computeDashboard, type IndicatorPage } from './dashboard';
 import { openDatabase, type Db } from './db';
 import { importFile } from './import/pipeline';
 import {
 	listReleases,
+	liveTier,
 	pageRecords,
 	publicThreshold,
 	readTier,
@@ -185,15 +186,13 @@ describe('the reviewer views computed now', () => {
 		importRows(['CWCC,RECO-01,KH-12,2002Q1,,,30,']);
 		const [waiting] = importRows(['CWCC,RECO-01,KH-1,2002Q1,,,3,'], 'submit');
 		expect(publicPage('RECO-01').national.value).toBe(30);
-		const withSubmitted = computeIndicatorPage(db, 'RECO-01', {
-			suppress: false,
-			include: [waiting]
-		}) as IndicatorPage;
+		const withSubmitted = liveTier(db, { suppress: false, include: [waiting] }).page(
+			'RECO-01'
+		) as IndicatorPage;
 		expect(withSubmitted.national.value).toBe(33);
-		const preview = computeIndicatorPage(db, 'RECO-01', {
-			suppress: true,
-			include: [waiting]
-		}) as IndicatorPage;
+		const preview = liveTier(db, { suppress: true, include: [waiting] }).page(
+			'RECO-01'
+		) as IndicatorPage;
 		expect(preview.national).toEqual({ value: 33, hidden: false });
 		expect(shown(preview.provinces.filter((p) => p.code === 'KH-1' || p.code === 'KH-12'))).toEqual(
 			['hidden', 'hidden']

@@ -138,8 +138,6 @@ export interface DashboardOptions {
 	k?: number;
 	/** Submissions in review whose values count as if approved (a reviewer's preview). */
 	include?: readonly number[];
-	/** Compute this indicator's page alone (the plan's areas then hold it alone). */
-	only?: string;
 }
 
 /** The plan, or an error if none is loaded (a database is always given one on first use). */
@@ -253,12 +251,7 @@ function computeViews(
 	const asOf = lastPeriod(db, include);
 	const through = asOf ? formatPeriod(asOf) : null;
 	const areas = db.select().from(t.area).orderBy(asc(t.area.position)).all();
-	const indicators = db
-		.select()
-		.from(t.indicator)
-		.where(options.only ? eq(t.indicator.code, options.only) : undefined)
-		.orderBy(asc(t.indicator.position))
-		.all();
+	const indicators = db.select().from(t.indicator).orderBy(asc(t.indicator.position)).all();
 	const provinces = db
 		.select()
 		.from(t.province)
@@ -291,7 +284,6 @@ function computeViews(
 			asOf,
 			areas: areas.flatMap((area) => {
 				const progress = list.filter((p) => p.area.code === area.code).map((p) => p.progress);
-				if (!progress.length) return [];
 				return [
 					{ area, ...summariseArea(progress.map((i) => i.assessment.ratio)), indicators: progress }
 				];
@@ -459,18 +451,6 @@ function indicatorPage(
 				: [];
 		})
 	};
-}
-
-/**
- * One indicator's page computed now, for reviewers: unsuppressed with the values of submissions
- * in review (`include`), or suppressed as the public would see it once they are approved.
- */
-export function computeIndicatorPage(
-	db: Db,
-	code: string,
-	options: DashboardOptions
-): IndicatorPage | null {
-	return computeDashboard(db, { ...options, only: code }).pages[0] ?? null;
 }
 
 /** The submissions waiting for review: what the "include submitted values" view adds. */

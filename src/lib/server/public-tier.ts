@@ -17,6 +17,8 @@ import { NO_PROVINCE, toDatePeriod } from '../domain/public-tables';
 import { audit } from './audit';
 import {
 	computeBothDashboards,
+	computeDashboard,
+	type DashboardOptions,
 	type Cell,
 	type Dashboard,
 	type IndicatorPage,
@@ -204,6 +206,23 @@ export function readTier(db: Db, audience: Audience): Tier {
 		contributors: () => read<Contributor[]>('contributors') ?? [],
 		page: (code) => (codes.includes(code) ? read<IndicatorPage>(`indicator:${code}`) : null),
 		pages: () => codes.map((code) => read<IndicatorPage>(`indicator:${code}`) as IndicatorPage)
+	};
+}
+
+/**
+ * A tier computed now instead of read from the latest release: for reviewers, with the values of
+ * submissions in review (`include`), unsuppressed or as the public would see them once approved.
+ * Costs a whole computation a request: never for the public.
+ */
+export function liveTier(db: Db, options: DashboardOptions): Tier {
+	const { plan, pages } = computeDashboard(db, { ...options, k: publicThreshold(db) });
+	const stored = readTier(db, options.suppress ? 'public' : 'review');
+	return {
+		release: stored.release,
+		plan,
+		contributors: stored.contributors,
+		page: (code) => pages.find((p) => p.progress.indicator.code === code) ?? null,
+		pages: () => pages
 	};
 }
 
