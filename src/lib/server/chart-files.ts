@@ -2,13 +2,16 @@
  * An indicator page's charts as files: the page's own Svelte components rendered on the server,
  * so a download never says more or less than the page. SVG as drawn; PNG rasterised from it.
  */
+import { error, type RequestEvent } from '@sveltejs/kit';
 import { render } from 'svelte/server';
 import BarChart from '$lib/charts/BarChart.svelte';
 import { indicatorCharts } from '$lib/charts/indicator-charts';
 import ProvinceMap from '$lib/charts/ProvinceMap.svelte';
 import SeriesChart from '$lib/charts/SeriesChart.svelte';
 import type { Locale } from '$lib/domain/format';
+import { currentLocale } from '$lib/locale';
 import type { IndicatorPage } from './dashboard';
+import { tierFor } from './guard';
 
 /** The chart as a standalone SVG document, or null if the page has no such chart. */
 export function chartSvg(page: IndicatorPage, chart: string, locale: Locale): string | null {
@@ -23,4 +26,16 @@ export function chartSvg(page: IndicatorPage, chart: string, locale: Locale): st
 					: null;
 	// The component's markup, without the comments Svelte leaves for hydration.
 	return body && `<?xml version="1.0" encoding="UTF-8"?>\n${body.replace(/<!--[^]*?-->/g, '')}`;
+}
+
+/** The chart a download route asks for (`/indicators/PROT-02/map.svg`), as SVG; 404 otherwise. */
+export function requestedChart(
+	event: Pick<RequestEvent, 'locals' | 'url'> & { params: { code: string; chart: string } }
+): { svg: string; filename: string } {
+	const code = event.params.code.toUpperCase();
+	const page = tierFor(event).page(code);
+	if (!page) error(404, 'No such indicator');
+	const svg = chartSvg(page, event.params.chart, currentLocale());
+	if (!svg) error(404, 'No such chart');
+	return { svg, filename: `${code}-${event.params.chart}` };
 }
