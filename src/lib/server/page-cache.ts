@@ -99,9 +99,11 @@ export const handlePublicCache: Handle = async ({ event, resolve }) => {
 		vary: 'Cookie, Accept-Language, Accept-Encoding'
 	};
 	const encoding = encodingFor(event.request.headers.get('accept-encoding'));
-	if (!encoding) return new Response(found.body, { headers });
-	headers['content-encoding'] = encoding;
-	return new Response((found.encoded[encoding] ??= encode(found.body, encoding)), { headers });
+	const body = encoding ? (found.encoded[encoding] ??= encode(found.body, encoding)) : found.body;
+	if (encoding) headers['content-encoding'] = encoding;
+	// Its length known, the answer goes in one piece rather than in chunks.
+	headers['content-length'] = String(body.byteLength);
+	return new Response(body, { headers });
 };
 
 /** The release, and a digest of the language and address: one answer's identity. */
