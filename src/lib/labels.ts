@@ -2,6 +2,7 @@
  * Words for the codes the app shows (statuses, roles, kinds), from the message files, so that
  * every page says them the same way in English and Khmer.
  */
+import { formatNumber, formatValue, type Locale } from '$lib/domain/format';
 import { m } from '$lib/paraglide/messages';
 
 export const submissionStatusLabel = (status: string): string =>
@@ -42,3 +43,15 @@ export const ageLabel = (age: string): string =>
 		'not-recorded': m.age_not_recorded(),
 		'under18-not-recorded': m.age_under18_not_recorded()
 	})[age] ?? age;
+
+/** How a withheld figure reads: "< 10" with the threshold in force, in the page's digits. */
+export const withheldLabel = (k: number, locale: Locale): string =>
+	m.suppressed({ k: formatNumber(k, locale) });
+
+/** A published figure as text: its value, or "< k" where it is withheld. */
+export const figureText = (
+	cell: { value: number | null; hidden: boolean },
+	unit: 'count' | 'percent',
+	k: number,
+	locale: Locale
+): string => (cell.hidden ? withheldLabel(k, locale) : formatValue(cell.value, unit, locale));

@@ -6,16 +6,10 @@
  * Cells absent from the download count as known zeros: the strongest outsider.
  */
 import { determined, type Relation } from '../../src/lib/domain/privacy';
+import type { PublicRecord } from '../../src/lib/server/public-tier';
 
-export interface AuditRecord {
-	table: string;
-	period: string;
-	province: string;
-	sex: string;
-	age_group: string;
-	value: number | null;
-	suppressed: boolean;
-}
+/** A row of a public download, its table named by any text (as a CSV file gives it). */
+export type AuditRecord = Omit<PublicRecord, 'indicator' | 'table'> & { table: string };
 
 export function recoverableCells(records: readonly AuditRecord[]): AuditRecord[] {
 	const cells: AuditRecord[] = [...records];

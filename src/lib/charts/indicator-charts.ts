@@ -7,7 +7,7 @@
  */
 import type { ComponentProps } from 'svelte';
 import { formatNumber, formatValue, pick, type Locale } from '$lib/domain/format';
-import { ageLabel, sexLabel } from '$lib/labels';
+import { ageLabel, sexLabel, withheldLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import type { BreakdownCell, IndicatorPage } from '$lib/server/dashboard';
 import type BarChart from './BarChart.svelte';
@@ -43,7 +43,7 @@ export function indicatorCharts(
 					title,
 					description: m.chart_bars_desc(),
 					format,
-					hiddenLabel: m.suppressed({ k: formatNumber(page.k, locale) }),
+					hiddenLabel: withheldLabel(page.k, locale),
 					bars: cells.map((c) => ({
 						key: `${c.sex}-${c.ageGroup}`,
 						label: label(c),

@@ -16,7 +16,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { parseSetCookieHeader, toCookieOptions } from 'better-auth/cookies';
+import { getSessionCookie, parseSetCookieHeader, toCookieOptions } from 'better-auth/cookies';
 import { admin } from 'better-auth/plugins/admin';
 import { adminAc, defaultStatements, userAc } from 'better-auth/plugins/admin/access';
 import { createAccessControl } from 'better-auth/plugins/access';
@@ -196,9 +196,9 @@ export interface SessionUser {
 	reporterCode: string | null;
 }
 
-/** Whether a request carries a session cookie at all (valid or not). */
+/** Whether a request carries a session cookie at all (valid or not), as the library names it. */
 export function hasSessionCookie(headers: Headers): boolean {
-	return /(^|;\s*)(__Secure-)?better-auth\.session_token=/.test(headers.get('cookie') ?? '');
+	return getSessionCookie(headers) !== null;
 }
 
 /** The signed-in user of a request, or null (no cookie, expired, revoked or deactivated). */

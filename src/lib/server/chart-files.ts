@@ -11,7 +11,7 @@ import SeriesChart from '$lib/charts/SeriesChart.svelte';
 import type { Locale } from '$lib/domain/format';
 import { currentLocale } from '$lib/locale';
 import type { IndicatorPage } from './dashboard';
-import { tierFor } from './guard';
+import { tierFor } from './public-tier';
 
 /** The chart as a standalone SVG document, or null if the page has no such chart. */
 export function chartSvg(page: IndicatorPage, chart: string, locale: Locale): string | null {

@@ -8,6 +8,7 @@ import { completenessMatrix, type Cell } from '../domain/completeness';
 import { quartersOf } from '../domain/periods';
 import type { Db } from './db';
 import * as t from './db/schema';
+import { getPlan } from './plan';
 
 /**
  * The matrix for the active reporters, from the plan's first quarter through `through` (default:
@@ -17,8 +18,7 @@ export function loadCompleteness(
 	db: Db,
 	options: { through?: string } = {}
 ): { reporters: string[]; periods: string[]; cells: Cell[]; deadlineDays: number } {
-	const plan = db.select().from(t.plan).get();
-	if (!plan) throw new Error('No plan is loaded');
+	const plan = getPlan(db);
 	const counted = inArray(t.submission.status, ['submitted', 'returned', 'approved']);
 	const last =
 		options.through ??

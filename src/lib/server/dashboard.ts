@@ -31,6 +31,7 @@ import {
 	NO_PROVINCE,
 	NOT_RECORDED,
 	UNDER18_NOT_RECORDED,
+	toDatePeriod,
 	type FigureRow,
 	type TableCell
 } from '../domain/public-tables';
@@ -38,8 +39,9 @@ import { onTimeRates } from '../domain/completeness';
 import { loadCompleteness } from './completeness';
 import type { Db } from './db';
 import * as t from './db/schema';
+import { getPlan, loadTargets, type Plan } from './plan';
 
-export type Plan = typeof t.plan.$inferSelect;
+export type { Plan };
 export type Indicator = typeof t.indicator.$inferSelect;
 export type Area = typeof t.area.$inferSelect;
 
@@ -138,36 +140,6 @@ export interface DashboardOptions {
 	k?: number;
 	/** Submissions in review whose values count as if approved (a reviewer's preview). */
 	include?: readonly number[];
-}
-
-/** The plan, or an error if none is loaded (a database is always given one on first use). */
-export function getPlan(db: Db): Plan {
-	const plan = db.select().from(t.plan).get();
-	if (!plan) throw new Error('No plan is loaded');
-	return plan;
-}
-
-/** National targets of the plan's indicators, keyed by indicator code. */
-function loadTargets(db: Db, plan: Plan): Map<string, Target> {
-	const rows = db
-		.select({ target: t.target, milestone: t.milestone })
-		.from(t.target)
-		.leftJoin(t.milestone, eq(t.milestone.targetId, t.target.id))
-		.where(eq(t.target.provinceCode, 'national'))
-		.all();
-	const out = new Map<string, Target>();
-	for (const { target, milestone } of rows) {
-		const entry = out.get(target.indicatorCode) ?? {
-			firstYear: plan.firstYear,
-			lastYear: plan.lastYear,
-			baseline: target.baseline,
-			endTarget: target.endTarget,
-			milestones: {}
-		};
-		if (milestone) (entry.milestones as Record<number, number>)[milestone.year] = milestone.value;
-		out.set(target.indicatorCode, entry);
-	}
-	return out;
 }
 
 /** Placeholders for the `include` list, and its values, for raw SQL. */
@@ -337,12 +309,17 @@ function indicatorPage(
 			: cells.map(() => null);
 	const shown = (i: number): Cell =>
 		reasons[i] ? { value: null, hidden: true } : { value: cells[i].value, hidden: false };
-	const find = (table: TableCell['table'], match: Partial<TableCell> = {}) =>
-		cells.findIndex(
-			(c) =>
-				c.table === table &&
-				Object.entries(match).every(([key, v]) => c[key as keyof TableCell] === v)
-		);
+	// Cells by table, period and place (national, total and all ages unless said): −1 if none.
+	const key = (table: string, period: string, province = 'national') =>
+		`${table}|${period}|${province}`;
+	const index = new Map(
+		cells.flatMap((c, i) =>
+			c.sex === 'total' && c.ageGroup === 'all' ? [[key(c.table, c.period, c.province), i]] : []
+		)
+	);
+	const find = (table: TableCell['table'], period: string, province?: string) =>
+		index.get(key(table, period, province)) ?? -1;
+	const toDate = toDatePeriod(plan.firstYear, through);
 
 	// Progress, as of the last quarter with figures, by the pure rules of §6.
 	const totals = rows.filter((r) => r.sex === 'total' && r.ageGroup === 'all');
@@ -353,7 +330,7 @@ function indicatorPage(
 	}));
 	const rule = { rule: indicator, direction: indicator.direction, target, observations };
 	const assessment = assess({ ...rule, asOf: asOf ?? { year: target.firstYear, quarter: 1 } });
-	const nationalIndex = find('plan');
+	const nationalIndex = find('plan', toDate);
 	const national = shown(nationalIndex);
 	const progress: IndicatorProgress = {
 		indicator,
@@ -368,7 +345,7 @@ function indicatorPage(
 	const years: YearRow[] = [];
 	for (let year = plan.firstYear; year <= plan.lastYear; year++) {
 		const assessed = assessYear({ ...rule, year });
-		const cell = find('year', { period: String(year) });
+		const cell = find('year', String(year));
 		const hidden = cell >= 0 && shown(cell).hidden;
 		years.push({ year, ...assessed, ...(hidden ? { actual: null, progress: null } : {}), hidden });
 	}
@@ -380,7 +357,7 @@ function indicatorPage(
 		])
 	);
 	const quarters: QuarterCell[] = quartersOf(plan.firstYear, plan.lastYear).map((period) => {
-		const i = find('quarter', { period });
+		const i = find('quarter', period);
 		return {
 			period,
 			...(i >= 0 ? shown(i) : { value: null, hidden: false }),
@@ -388,16 +365,16 @@ function indicatorPage(
 		};
 	});
 
-	const provinceCells = (table: 'province' | 'province-year', period?: string) =>
+	const provinceCells = (table: 'province' | 'province-year', period: string) =>
 		provinces.map((p) => {
-			const i = find(table, { province: p.code, ...(period ? { period } : {}) });
+			const i = find(table, period, p.code);
 			return { code: p.code, nameEn: p.nameEn, nameKm: p.nameKm, ...shown(i) };
 		});
-	const noProvinceIndex = find('province', { province: NO_PROVINCE });
+	const noProvinceIndex = find('province', toDate, NO_PROVINCE);
 	const lastYear = asOf ? asOf.year : plan.firstYear - 1;
 	const provinceYears = [];
 	for (let year = plan.firstYear; year <= lastYear; year++) {
-		const i = find('province-year', { province: NO_PROVINCE, period: String(year) });
+		const i = find('province-year', String(year), NO_PROVINCE);
 		provinceYears.push({
 			year,
 			provinces: provinceCells('province-year', String(year)),
@@ -425,7 +402,7 @@ function indicatorPage(
 		years,
 		national,
 		quarters,
-		provinces: provinceCells('province'),
+		provinces: provinceCells('province', toDate),
 		noProvince: noProvinceIndex >= 0 ? shown(noProvinceIndex) : null,
 		provinceYears,
 		sexes: breakdown((c) => c.ageGroup === 'all'),

@@ -5,9 +5,6 @@
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Role, SessionUser } from './auth';
-import { getDb } from './db';
-import { submittedIds } from './dashboard';
-import { liveTier, readTier, type Tier } from './public-tier';
 
 /** Reporters: people of one reporter organisation. */
 export const REPORTERS: readonly Role[] = ['reporter'];
@@ -43,21 +40,4 @@ export function requireRole(
 export function seesUnsuppressed(event: Pick<RequestEvent, 'locals' | 'url'>): boolean {
 	const role = event.locals.user?.role;
 	return !!role && REVIEWERS.includes(role) && !event.url.searchParams.has('public');
-}
-
-/**
- * The figures a public page or download shows: the latest release, suppressed, for the public;
- * unsuppressed for reviewers and admins, who may also ask for them computed now with the values
- * in review (`?submitted`), or as the public would see them once submission 42 is approved
- * (`?preview=42`).
- */
-export function tierFor(event: Pick<RequestEvent, 'locals' | 'url'>): Tier {
-	const db = getDb();
-	if (!seesUnsuppressed(event)) return readTier(db, 'public');
-	const params = event.url.searchParams;
-	const preview = Number(params.get('preview'));
-	if (Number.isInteger(preview) && preview > 0)
-		return liveTier(db, { suppress: true, include: [preview] });
-	if (params.has('submitted')) return liveTier(db, { suppress: false, include: submittedIds(db) });
-	return readTier(db, 'review');
 }

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { planFile, projectRoot } from './config';
 import { inTransaction, type Db } from './db';
 import * as t from './db/schema';
+import type { Target } from '../domain/progress';
 
 export const PROVINCES_FILE = 'data/geo/provinces.csv';
 
@@ -237,12 +238,34 @@ export function listUploadableIndicators(db: Db) {
 		.all();
 }
 
-/** Every indicator's code, in plan order. */
-export function listIndicatorCodes(db: Db): string[] {
-	return db
-		.select({ code: t.indicator.code })
-		.from(t.indicator)
-		.orderBy(asc(t.indicator.position))
-		.all()
-		.map((i) => i.code);
+export type Plan = typeof t.plan.$inferSelect;
+
+/** The plan, or an error if none is loaded (a database is always given one on first use). */
+export function getPlan(db: Db): Plan {
+	const plan = db.select().from(t.plan).get();
+	if (!plan) throw new Error('No plan is loaded');
+	return plan;
+}
+
+/** National targets of the plan's indicators, keyed by indicator code. */
+export function loadTargets(db: Db, plan: Plan): Map<string, Target> {
+	const rows = db
+		.select({ target: t.target, milestone: t.milestone })
+		.from(t.target)
+		.leftJoin(t.milestone, eq(t.milestone.targetId, t.target.id))
+		.where(eq(t.target.provinceCode, 'national'))
+		.all();
+	const out = new Map<string, Target>();
+	for (const { target, milestone } of rows) {
+		const entry = out.get(target.indicatorCode) ?? {
+			firstYear: plan.firstYear,
+			lastYear: plan.lastYear,
+			baseline: target.baseline,
+			endTarget: target.endTarget,
+			milestones: {}
+		};
+		if (milestone) (entry.milestones as Record<number, number>)[milestone.year] = milestone.value;
+		out.set(target.indicatorCode, entry);
+	}
+	return out;
 }

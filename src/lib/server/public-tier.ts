@@ -14,10 +14,12 @@ import { toCsv } from '../domain/csv';
 import { formatPeriod } from '../domain/periods';
 import { MIN_K, PUBLIC_K, thresholdOf } from '../domain/privacy';
 import { NO_PROVINCE, toDatePeriod } from '../domain/public-tables';
+import type { RequestEvent } from '@sveltejs/kit';
 import { audit } from './audit';
 import {
 	computeBothDashboards,
 	computeDashboard,
+	submittedIds,
 	type DashboardOptions,
 	type Cell,
 	type Dashboard,
@@ -25,8 +27,9 @@ import {
 	type PlanView,
 	type ProvinceCell
 } from './dashboard';
-import { inTransaction, type Db } from './db';
+import { getDb, inTransaction, type Db } from './db';
 import * as t from './db/schema';
+import { seesUnsuppressed } from './guard';
 
 /** Who reads: the public (suppressed) or reviewers and admins (every approved figure). */
 export type Audience = 'public' | 'review';
@@ -369,4 +372,21 @@ export function recordsCsv(records: readonly PublicRecord[]): string {
 /** Every indicator page's records, in plan order: the open-data file. */
 export function allRecords(tier: Tier): PublicRecord[] {
 	return tier.pages().flatMap(pageRecords);
+}
+
+/**
+ * The figures a public page or download shows: the latest release, suppressed, for the public;
+ * unsuppressed for reviewers and admins, who may also ask for them computed now with the values
+ * in review (`?submitted`), or as the public would see them once submission 42 is approved
+ * (`?preview=42`).
+ */
+export function tierFor(event: Pick<RequestEvent, 'locals' | 'url'>): Tier {
+	const db = getDb();
+	if (!seesUnsuppressed(event)) return readTier(db, 'public');
+	const params = event.url.searchParams;
+	const preview = Number(params.get('preview'));
+	if (Number.isInteger(preview) && preview > 0)
+		return liveTier(db, { suppress: true, include: [preview] });
+	if (params.has('submitted')) return liveTier(db, { suppress: false, include: submittedIds(db) });
+	return readTier(db, 'review');
 }

@@ -1,4 +1,4 @@
-import { tierFor } from '$lib/server/guard';
+import { tierFor } from '$lib/server/public-tier';
 import { overviewOf } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 

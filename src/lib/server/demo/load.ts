@@ -7,9 +7,11 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { toCsv } from '../../domain/csv';
+import type { Target } from '../../domain/progress';
 import { projectRoot } from '../config';
 import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
+import { getPlan, loadTargets } from '../plan';
 import { publish } from '../public-tier';
 import { approveSubmission, createSubmission } from '../submissions';
 import { FIELDS } from '../import/vocabulary';
@@ -33,24 +35,14 @@ export function loadDemo(db: Db): { submissions: number; values: number } | null
 	const profile: DemoProfile = JSON.parse(
 		readFileSync(resolve(projectRoot(), DEMO_PROFILE_FILE), 'utf8')
 	);
-	const plan = db.select().from(t.plan).get();
-	if (!plan) throw new Error('No plan is loaded');
-
-	const targets = db
-		.select({ target: t.target, milestone: t.milestone })
-		.from(t.target)
-		.leftJoin(t.milestone, eq(t.milestone.targetId, t.target.id))
-		.where(eq(t.target.provinceCode, 'national'))
-		.all();
+	const plan = getPlan(db);
+	const targets = loadTargets(db, plan);
 	const indicators: DemoIndicator[] = db
 		.select()
 		.from(t.indicator)
 		.orderBy(asc(t.indicator.position))
 		.all()
 		.map((ind) => {
-			const rows = targets.filter((r) => r.target.indicatorCode === ind.code);
-			const milestones: Record<number, number> = {};
-			for (const r of rows) if (r.milestone) milestones[r.milestone.year] = r.milestone.value;
 			return {
 				code: ind.code,
 				unit: ind.unit,
@@ -58,13 +50,7 @@ export function loadDemo(db: Db): { submissions: number; values: number } | null
 				sexes: ind.sexes ? ind.sexes.split(',') : [],
 				ageGroups: ind.ageGroups ? ind.ageGroups.split(',') : [],
 				computed: ind.computed,
-				target: {
-					firstYear: plan.firstYear,
-					lastYear: plan.lastYear,
-					baseline: rows[0]?.target.baseline ?? 0,
-					milestones,
-					endTarget: rows[0]?.target.endTarget ?? 0
-				}
+				target: targets.get(ind.code) as Target
 			};
 		});
 	const links = db.select().from(t.reporterProvince).all();

@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as t from '../db/schema';
+import { getPlan } from '../plan';
 import type { Dictionary, IndicatorInfo } from './validate';
 import { normaliseName, type Field } from './vocabulary';
 
@@ -62,8 +63,7 @@ export function rememberMapping(
 
 /** The dictionary of the loaded plan, with a reporter's remembered names added. */
 export function loadDictionary(db: Db, remembered?: Remembered): Dictionary {
-	const plan = db.select().from(t.plan).get();
-	if (!plan) throw new Error('No plan is loaded');
+	const plan = getPlan(db);
 	const indicators = new Map<string, IndicatorInfo>();
 	const indicatorByName = new Map<string, string>();
 	for (const i of db.select().from(t.indicator).all()) {

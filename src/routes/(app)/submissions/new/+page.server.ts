@@ -4,7 +4,7 @@ import { importMaxBytes } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { REPORTERS, requireRole } from '$lib/server/guard';
 import { importFile } from '$lib/server/import/pipeline';
-import { getPlan } from '$lib/server/dashboard';
+import { getPlan } from '$lib/server/plan';
 import { reportNothing, WorkflowError } from '$lib/server/submissions';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { tierFor } from '$lib/server/guard';
+import { tierFor } from '$lib/server/public-tier';
 import { areaOf } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { tierFor } from '$lib/server/guard';
+import { tierFor } from '$lib/server/public-tier';
 import { allRecords, recordsCsv } from '$lib/server/public-tier';
 import type { RequestHandler } from './$types';
 

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { loadFigureSources } from '$lib/server/dashboard';
 import { getDb } from '$lib/server/db';
-import { seesUnsuppressed, tierFor } from '$lib/server/guard';
+import { seesUnsuppressed } from '$lib/server/guard';
+import { tierFor } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

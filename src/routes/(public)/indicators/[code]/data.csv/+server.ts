@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { tierFor } from '$lib/server/guard';
+import { tierFor } from '$lib/server/public-tier';
 import { pageRecords, recordsCsv } from '$lib/server/public-tier';
 import type { RequestHandler } from './$types';
 

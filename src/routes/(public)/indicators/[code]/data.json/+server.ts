@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { formatPeriod } from '$lib/domain/periods';
-import { tierFor } from '$lib/server/guard';
+import { tierFor } from '$lib/server/public-tier';
 import { pageRecords } from '$lib/server/public-tier';
 import type { RequestHandler } from './$types';
 
