@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BreakdownChecker, breakdownProblems, type Figure } from './breakdowns';
+import { breakdownProblems, type Figure } from './breakdowns';
 
 const f = (sex: string, ageGroup: string, value: number, row: number): Figure => ({
 	sex,
@@ -53,42 +53,5 @@ describe('breakdownProblems', () => {
 				f('female', 'under15', 9, 4)
 			])
 		).toEqual([]);
-	});
-});
-
-describe('BreakdownChecker', () => {
-	it('finds the groups whose parts exceed their totals, wherever the total comes', () => {
-		const checker = new BreakdownChecker();
-		checker.add('fine', f('female', 'all', 3, 2));
-		checker.add('fine', f('total', 'all', 5, 3));
-		checker.add('over', f('female', 'all', 4, 4));
-		checker.add('over', f('male', 'all', 4, 5));
-		checker.add('over', f('total', 'all', 7, 6));
-		checker.add('lonely', f('male', 'adult', 40, 7));
-		expect(checker.finish()).toEqual([
-			{
-				key: 'over',
-				figures: [f('female', 'all', 4, 4), f('male', 'all', 4, 5), f('total', 'all', 7, 6)],
-				problems: [{ what: 'female and male', rows: [4, 5], parts: 8, total: 7, totalRow: 6 }]
-			}
-		]);
-		expect(checker.revisited).toBe(false);
-	});
-
-	it('counts a figure given twice once, the first', () => {
-		const checker = new BreakdownChecker();
-		checker.add('g', f('total', 'all', 10, 2));
-		checker.add('g', f('female', 'all', 6, 3));
-		checker.add('g', f('female', 'all', 60, 4));
-		expect(checker.finish()).toEqual([]);
-	});
-
-	it('says when a group comes back after another', () => {
-		const checker = new BreakdownChecker();
-		checker.add('a', f('total', 'all', 10, 2));
-		checker.add('b', f('total', 'all', 10, 3));
-		expect(checker.revisited).toBe(false);
-		checker.add('a', f('female', 'all', 60, 4));
-		expect(checker.revisited).toBe(true);
 	});
 });

@@ -12,6 +12,10 @@ export interface Refusal {
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
+const BINARY = 'This file is not text: it contains binary data. Send a CSV file.';
+/** What a file that holds nothing says. */
+export const EMPTY: Refusal = { refused: 'This file is empty.' };
+
 const SIGNATURES: [number[], string][] = [
 	[[0x50, 0x4b, 0x03, 0x04], 'an Excel workbook (or another zip file)'],
 	[[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel (.xls) or Word file'],
@@ -46,38 +50,65 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; skip: n
 		return { encoding: 'utf-16le', skip: 0 };
 	if (half >= 8 && evenZeros > 0.4 * half && oddZeros === 0)
 		return { encoding: 'utf-16be', skip: 0 };
-	if (oddZeros + evenZeros > 0)
-		return { refused: 'This file is not text: it contains binary data. Send a CSV file.' };
+	if (oddZeros + evenZeros > 0) return { refused: BINARY };
 	return { encoding: 'utf-8', skip: 0 };
 }
 
 /**
- * The text of a file, or why it is refused: too large, empty, not text, or not in an encoding
- * that can be read with certainty.
+ * The text of a file, read a piece at a time (`pieces`): a large file is never all in memory
+ * as text. A byte that cannot be read, or binary data, ends the reading and `refusal` says why.
  */
-export function decodeFile(bytes: Uint8Array, options: { maxBytes: number }): string | Refusal {
+export class TextReader {
+	refusal: Refusal | null = null;
+	/** Nothing but spaces and line breaks so far. */
+	blank = true;
+
+	constructor(
+		readonly encoding: Encoding,
+		private readonly bytes: Uint8Array
+	) {}
+
+	/** The text, in pieces of `size` bytes' worth (a character cut in two waits for its end). */
+	*pieces(size = 1 << 20): Generator<string> {
+		const decoder = new TextDecoder(this.encoding, { fatal: true });
+		for (let at = 0; at < this.bytes.length; at += size) {
+			const end = Math.min(at + size, this.bytes.length);
+			let piece: string;
+			try {
+				piece = decoder.decode(this.bytes.subarray(at, end), { stream: end < this.bytes.length });
+			} catch {
+				this.refusal = {
+					refused:
+						this.encoding === 'utf-8'
+							? 'This file is not in UTF-8, and its encoding cannot be known for certain (Khmer names would be garbled). In your spreadsheet choose "Save as" and the type "CSV UTF-8".'
+							: `This file starts like ${this.encoding.toUpperCase()} text but cannot be read as such.`
+				};
+				return;
+			}
+			if (piece.includes('\u0000')) {
+				this.refusal = { refused: BINARY };
+				return;
+			}
+			if (this.blank && /\S/.test(piece)) this.blank = false;
+			yield piece;
+		}
+	}
+}
+
+/**
+ * A reader of the file's text, or why it is refused at once: too large, empty, not text, or not
+ * in an encoding that can be read with certainty. (Bytes that cannot be decoded further on are
+ * found while reading: see `TextReader.refusal`.)
+ */
+export function openText(bytes: Uint8Array, options: { maxBytes: number }): TextReader | Refusal {
 	if (bytes.length > options.maxBytes)
 		return {
 			refused: `This file is ${megabytes(bytes.length)}; the limit is ${megabytes(options.maxBytes)}. Split it into smaller files (for example one per quarter).`
 		};
-	if (bytes.length === 0) return { refused: 'This file is empty.' };
+	if (bytes.length === 0) return EMPTY;
 	const found = detectEncoding(bytes);
 	if ('refused' in found) return found;
-	let text: string;
-	try {
-		text = new TextDecoder(found.encoding, { fatal: true }).decode(bytes.subarray(found.skip));
-	} catch {
-		return {
-			refused:
-				found.encoding === 'utf-8'
-					? 'This file is not in UTF-8, and its encoding cannot be known for certain (Khmer names would be garbled). In your spreadsheet choose "Save as" and the type "CSV UTF-8".'
-					: `This file starts like ${found.encoding.toUpperCase()} text but cannot be read as such.`
-		};
-	}
-	if (text.includes('\u0000'))
-		return { refused: 'This file is not text: it contains binary data. Send a CSV file.' };
-	if (text.trim() === '') return { refused: 'This file is empty.' };
-	return text;
+	return new TextReader(found.encoding, bytes.subarray(found.skip));
 }
 
 function megabytes(n: number): string {

@@ -6,7 +6,8 @@ import * as t from '../db/schema';
 import { readStoredFile } from '../files';
 import { tempDatabase } from '../testing/temp-db';
 import { rememberMapping } from './dictionary';
-import { detectDelimiter, importFile, type ImportOptions, type ImportSummary } from './pipeline';
+import { importFile, type ImportOptions, type ImportSummary } from './pipeline';
+import { detectDelimiter } from './records';
 
 let db: Db;
 let dispose: () => void;
@@ -248,6 +249,52 @@ describe('what real files look like', () => {
 	it('counts spreadsheet rows as a spreadsheet does, blank lines included', () => {
 		const s = summary(HEADER + 'CLA,PREV-02,KH-14,2001Q2,,,40,\n\nCLA,PREV-02,KH-20,2001Q2,,,x,\n');
 		expect(s.errors[0].row).toBe(4);
+	});
+
+	it('reads a file of many pieces as a small one: notes over two lines, repeats and breakdowns far apart', () => {
+		// About 1.8 MB: the text is read a megabyte at a time, records go on across pieces.
+		const provinces = readFileSync('data/geo/provinces.csv', 'utf8')
+			.split('\n')
+			.slice(1)
+			.map((line) => line.split(','))
+			.filter(([code, , , kind, from]) => code && kind === 'province' && !from)
+			.map(([, , khmer]) => khmer);
+		const quarters = [2000, 2001, 2002, 2003, 2004].flatMap((y) =>
+			[1, 2, 3, 4].map((q) => `${y}Q${q}`)
+		);
+		const note = '"visits; a ""quoted"" word,\r\nand a second line ' + 'x'.repeat(180) + '"';
+		const lines: string[] = [];
+		for (const indicator of ['PREV-02', 'PROT-05', 'RECO-04', 'REIN-02', 'COOR-05'])
+			for (const province of provinces)
+				for (const quarter of quarters)
+					for (const [sex, value] of [
+						['total', '1 000'],
+						['Female', '400'],
+						['male', '៥០០']
+					])
+						lines.push(
+							['CLA', indicator, province, quarter, sex, '', `"${value}"`, note].join(';')
+						);
+		const [firstTotal, firstFemale, firstMale] = lines.splice(0, 3);
+		// The first group's male figure comes last, and exceeds its share; the total is repeated.
+		lines.push(firstTotal.replace('"1 000"', '"1,000"'), firstMale.replace('"៥០០"', '"700"'));
+		const text =
+			'\ufeff' + [HEADER.trim().replace(/,/g, ';'), firstTotal, firstFemale, ...lines].join('\r\n');
+		expect(text.length).toBeGreaterThan(1_500_000);
+		const s = summary(text, { mode: 'submit' });
+		const last = lines.length + 3;
+		expect(s).toMatchObject({ delimiter: ';', rows: lines.length + 2, rejected: 3 });
+		const exceed = `female and male (rows 3, ${last}) add up to 1100, more than the total of 1000 in row 2`;
+		expect(s.errors.map((e) => [e.row, e.value, e.message])).toEqual([
+			[3, '400', exceed],
+			[last - 1, '1,000', expect.stringContaining('already in row 2')],
+			[last, '700', exceed]
+		]);
+		expect(staged()).toBe(lines.length - 1);
+		const notes = db.select({ note: t.submissionValue.note }).from(t.submissionValue).all();
+		expect(new Set(notes.map((n) => n.note))).toEqual(
+			new Set([note.slice(1, -1).replace(/""/g, '"')])
+		);
 	});
 
 	it('picks the delimiter that splits the header, not a note', () => {

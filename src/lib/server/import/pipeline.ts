@@ -1,10 +1,12 @@
 /**
  * The import pipeline, the one path every file takes, from the web and the command line alike:
  *
- *   bytes → refuse or decode (decode.ts) → find the delimiter → parse row by row (papaparse,
- *   streaming: never a list of row objects) → recognise the format and the columns → refuse case
- *   records → check every row (validate.ts) → stage the valid rows in `submission_value` →
- *   check breakdowns against their totals → compare with the approved record → summary.
+ *   bytes → refuse, or decode a piece at a time (decode.ts) → find the delimiter and parse record
+ *   by record (records.ts, papaparse: never the whole text, never a list of rows) → recognise the
+ *   format and the columns → refuse case records → check every row (validate.ts) → hold the
+ *   valid figures compactly and sort them into key order, which brings out figures given twice
+ *   and breakdowns that exceed their totals (staged.ts) → write them to `submission_value`, in
+ *   batches, in key order → compare with the approved record → summary.
  *
  * Everything happens in one SQLite transaction. A dry run rolls it back at the end, so it checks
  * exactly what a real import would, and writes nothing; a failure half-way rolls back too.
@@ -13,17 +15,17 @@
  * The format is described for people in IMPORT_FORMAT.md beside this file.
  */
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import Papa from 'papaparse';
 import { audit } from '../audit';
 import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
 import { hashFile, storeFile } from '../files';
 import { publish } from '../public-tier';
 import { approveSubmission } from '../submissions';
-import { BreakdownChecker, type Figure, type GroupProblems } from './breakdowns';
-import { decodeFile, type Refusal } from './decode';
+import { EMPTY, openText, type Refusal, type TextReader } from './decode';
 import { loadDictionary, loadRemembered } from './dictionary';
-import { validateRow, type RawRow, type RowError, type ValidRow } from './validate';
+import { eachRecord } from './records';
+import { StagedFigures, type GroupProblems } from './staged';
+import { validateRow, type RawRow, type RowError } from './validate';
 import {
 	DHIS2_COLUMNS,
 	fieldOfHeader,
@@ -98,28 +100,14 @@ export interface ImportSummary {
 
 class RollBack extends Error {}
 
-/** Comma, semicolon or tab: the one that splits the header line most (quotes respected). */
-export function detectDelimiter(text: string): string {
-	const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
-	let quoted = false;
-	for (const c of text.slice(0, 10_000)) {
-		if (c === '"') quoted = !quoted;
-		else if (!quoted && (c === '\n' || c === '\r')) break;
-		else if (!quoted && c in counts) counts[c]++;
-	}
-	return Object.entries(counts).sort((a, b) => b[1] - a[1])[0][1] > 0
-		? Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0]
-		: ',';
-}
-
 /**
  * Runs a file through the pipeline. Returns the summary, or a refusal of the whole file (not
  * CSV, unreadable, empty, too large, case records, columns not recognised in a non-interactive
  * import).
  */
 export function importFile(db: Db, options: ImportOptions): ImportSummary | Refusal {
-	const text = decodeFile(options.file.content, { maxBytes: options.maxBytes });
-	if (typeof text !== 'string') return text;
+	const text = openText(options.file.content, { maxBytes: options.maxBytes });
+	if ('refused' in text) return text;
 	// A view of the same bytes, not a copy: files can be large.
 	const content = Buffer.from(
 		options.file.content.buffer,
@@ -177,17 +165,16 @@ export function importFile(db: Db, options: ImportOptions): ImportSummary | Refu
 function run(
 	db: Db,
 	options: ImportOptions,
-	input: { text: string; content: Buffer; hash: string; at: string }
+	input: { text: TextReader; content: Buffer; hash: string; at: string }
 ): ImportSummary | Refusal {
 	const sqlite = db.$client;
 	const remembered = loadRemembered(db, options.reporter);
 	const dict = loadDictionary(db, remembered);
-	const delimiter = detectDelimiter(input.text);
 	const summary: ImportSummary = {
 		file: options.file.name,
 		format: null,
-		encoding: 'utf-8',
-		delimiter,
+		encoding: input.text.encoding,
+		delimiter: ',',
 		rows: 0,
 		new: 0,
 		changed: 0,
@@ -215,17 +202,7 @@ function run(
 	const unknownIndicators = new Set<string>();
 	const unknownProvinces = new Set<string>();
 
-	const insert = sqlite.prepare(
-		`INSERT INTO submission_value (submission_id, indicator_code, province_code, period, sex,
-			age_group, value, note, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		 ON CONFLICT DO NOTHING`
-	);
-	const firstRowOf = sqlite.prepare(
-		`SELECT source_row FROM submission_value WHERE submission_id = ? AND indicator_code = ?
-			AND province_code = ? AND period = ? AND sex = ? AND age_group = ?`
-	);
-
-	// One submission per reporter, created when its first valid row comes.
+	// One submission per reporter with figures.
 	const submissions = new Map<string, number>();
 	if (options.into) {
 		const draft = db.select().from(t.submission).where(eq(t.submission.id, options.into)).get();
@@ -324,6 +301,8 @@ function run(
 		}
 	};
 
+	// The valid figures, held until the file is read (staged.ts).
+	const staged = new StagedFigures();
 	const onRecord = (cells: string[], rowNumber: number) => {
 		if (!cells.some((c) => c !== '' && c.trim() !== '')) return;
 		summary.rows++;
@@ -349,96 +328,60 @@ function run(
 			}
 			return;
 		}
-		const v = checked.row;
-		stage(submissionFor(v.reporter), v, raw.value ?? '');
+		staged.add(checked.row, raw.value?.trim() ?? '');
 	};
 
-	// Staged rows go in batches: one statement for many rows costs far less than one per row.
-	const BATCH = 100;
-	const one = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
-	const insertMany = sqlite.prepare(
-		`INSERT INTO submission_value (submission_id, indicator_code, province_code, period, sex,
-			age_group, value, note, source_row) VALUES ${Array(BATCH).fill(one).join(', ')}
-		 ON CONFLICT DO NOTHING`
-	);
-	// The batch: nine parameters a row, flat, and each row's value as written (for messages).
-	let params: unknown[] = [];
-	let texts: string[] = [];
-	// Breakdowns are checked as the figures stream by, a group at a time (breakdowns.ts).
-	const checker = new BreakdownChecker();
-	const stage = (id: number, v: ValidRow, text: string) => {
-		checker.add(`${id}\t${v.indicator}\t${v.province}\t${v.period}`, v);
-		params.push(id, v.indicator, v.province, v.period, v.sex, v.ageGroup, v.value, v.note, v.row);
-		texts.push(text);
-		if (texts.length === BATCH) flush();
-	};
-	const flush = () => {
-		const batch = params;
-		const values = texts;
-		params = [];
-		texts = [];
-		let changes = 0;
-		if (values.length === BATCH) changes = insertMany.run(batch).changes;
-		else
-			for (let i = 0; i < values.length; i++)
-				changes += insert.run(batch.slice(i * 9, i * 9 + 9)).changes;
-		if (changes === values.length) return;
-		// Some rows repeat a figure already staged: find which, by their row numbers.
-		for (let i = 0; i < values.length; i++) {
-			const [id, indicator, province, period, sex, ageGroup, , , row] = batch.slice(
-				i * 9,
-				i * 9 + 9
-			);
-			const first = firstRowOf.get(id, indicator, province, period, sex, ageGroup) as {
-				source_row: number;
-			};
-			if (first.source_row !== row)
-				addError({
-					row: row as number,
-					column: names.value ?? 'value',
-					value: values[i],
-					message: `the same figure (indicator, province, quarter, sex and age group) is already in row ${first.source_row}: keep one of the two`
-				});
-		}
-	};
-
-	Papa.parse<string[]>(input.text, {
-		delimiter,
-		header: false,
-		skipEmptyLines: false,
-		step: (results, parser) => {
-			record++;
-			for (const e of results.errors)
-				if (e.type === 'Quotes' && record > 1)
-					addError({
-						row: record,
-						column: '',
-						value: '',
-						message:
-							'a quotation mark is opened and never closed: the rest of the file is read as one cell'
-					});
-			if (record === 1) {
-				onHeader(results.data);
-				if (refusal || needsMapping) parser.abort();
-				return;
-			}
-			onRecord(results.data, record);
-		}
+	const { delimiter } = eachRecord(input.text.pieces(), ({ cells, row, unclosedQuote }) => {
+		record = row;
+		if (unclosedQuote && row > 1)
+			addError({
+				row,
+				column: '',
+				value: '',
+				message:
+					'a quotation mark is opened and never closed: the rest of the file is read as one cell'
+			});
+		if (row > 1) return onRecord(cells, row);
+		onHeader(cells);
+		return !refusal && !needsMapping;
 	});
-	flush();
-	lap('read, check and stage rows');
+	summary.delimiter = delimiter ?? ',';
+	lap('read and check rows');
+	if (input.text.refusal) return input.text.refusal;
+	if (input.text.blank) return EMPTY;
 	if (refusal) return refusal;
 	if (!needsMapping && (record <= 1 || summary.rows === 0))
 		return { refused: 'This file has a header row but no figures.' };
+
+	// In key order, figures given twice and breakdowns that exceed their totals come to light.
+	const { repeats, groups } = staged.sort();
+	for (const { row, text, first } of repeats)
+		addError({
+			row,
+			column: names.value ?? 'value',
+			value: text,
+			message: `the same figure (indicator, province, quarter, sex and age group) is already in row ${first}: keep one of the two`
+		});
+	rejectBreakdowns(groups, names.value ?? 'value', addError);
+	lap('sort, check repeats and breakdowns');
+
+	// Rows go in batches: one statement for many rows costs far less than one per row. Submissions
+	// are made in the order of their reporters' codes, so that rows go in key order.
+	for (const reporter of staged.reporters()) submissionFor(reporter);
 	// A draft is kept even with no valid row: its report says what to fix or to map.
 	if (options.mode === 'draft' && options.reporter && submissions.size === 0)
 		submissionFor(options.reporter);
-
+	const BATCH = 100;
+	const insert = (rows: number) =>
+		sqlite.prepare(
+			`INSERT INTO submission_value (submission_id, indicator_code, province_code, period, sex,
+				age_group, value, note, source_row) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`
+		);
+	const insertBatch = insert(BATCH);
+	for (const batch of staged.batches(BATCH, submissionFor))
+		(batch.length === BATCH * 9 ? insertBatch : insert(batch.length / 9)).run(batch);
+	lap('stage rows');
 	const ids = [...submissions.values()];
-	// A file that lists a group's figures apart is checked again, in key order, from the table.
-	const found = checker.revisited ? recheckInKeyOrder(db, ids) : checker.finish();
-	rejectBreakdowns(db, found, names.value ?? 'value', addError);
-	lap('check breakdowns');
 	summary.rejected = rejectedRows.size;
 	summary.unknown.indicators = [...unknownIndicators].filter(Boolean).slice(0, 100);
 	summary.unknown.provinces = [...unknownProvinces].filter(Boolean).slice(0, 100);
@@ -558,47 +501,19 @@ function summaryForStorage(summary: ImportSummary, reporter: string): StoredRepo
 	return { ...report, changes: summary.changes.filter((c) => c.reporter === reporter) };
 }
 
-/** Checks the breakdowns of staged submissions, reading their figures in key order. */
-function recheckInKeyOrder(db: Db, ids: number[]): GroupProblems[] {
-	const checker = new BreakdownChecker();
-	const figures = db.$client.prepare(
-		`SELECT indicator_code AS indicator, province_code AS province, period, sex,
-			age_group AS ageGroup, value, source_row AS row
-		 FROM submission_value WHERE submission_id = ?
-		 ORDER BY indicator_code, province_code, period, sex, age_group`
-	);
-	for (const id of ids)
-		for (const f of figures.iterate(id) as Iterable<Figure & Record<string, string>>)
-			checker.add(`${id}\t${f.indicator}\t${f.province}\t${f.period}`, f);
-	return checker.finish();
-}
-
-/** Rejects breakdown parts that exceed their totals, naming the rows (breakdowns.ts). */
+/** Names the rows of breakdown parts that exceed their totals (they are not staged). */
 function rejectBreakdowns(
-	db: Db,
-	found: GroupProblems[],
+	groups: GroupProblems[],
 	column: string,
 	addError: (e: RowError) => void
 ): void {
-	const remove = db.$client.prepare(
-		`DELETE FROM submission_value WHERE submission_id = ? AND indicator_code = ? AND province_code = ?
-			AND period = ? AND sex = ? AND age_group = ?`
-	);
-	for (const { key, figures, problems } of found) {
-		const [id, indicator, province, period] = key.split('\t');
-		const rejected = new Set<Figure>();
+	for (const { figures, problems } of groups)
 		for (const p of problems)
-			for (const row of p.rows) {
-				const f = figures.find((x) => x.row === row) as Figure;
+			for (const row of p.rows)
 				addError({
 					row,
 					column,
-					value: String(f.value),
+					value: String(figures.find((f) => f.row === row)?.value),
 					message: `${p.what} (rows ${p.rows.join(', ')}) add up to ${p.parts}, more than the total of ${p.total} in row ${p.totalRow}`
 				});
-				rejected.add(f);
-			}
-		for (const f of rejected)
-			remove.run(Number(id), indicator, province, period, f.sex, f.ageGroup);
-	}
 }

@@ -1,0 +1,100 @@
+/**
+ * The records of a CSV text that comes in pieces (decode.ts), read by papaparse one record at a
+ * time: neither the whole text nor a list of its rows is ever in memory. Each piece is parsed up
+ * to its last complete record, and what follows waits for the next piece, as papaparse's own
+ * streamers do; the result is the same as parsing the whole text at once, wherever the pieces
+ * are cut (records.spec.ts).
+ */
+import Papa from 'papaparse';
+
+/**
+ * Comma, semicolon or tab: the one that splits the header line most (quotes respected).
+ */
+export function detectDelimiter(text: string): string {
+	return readHeader(text).delimiter;
+}
+
+/** The delimiter, and whether the text holds the whole header line (or 10,000 characters). */
+function readHeader(text: string): { delimiter: string; whole: boolean } {
+	const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+	let quoted = false;
+	let whole = text.length > 10_000;
+	for (let i = 0; i < Math.min(text.length, 10_000); i++) {
+		const c = text[i];
+		if (c === '"') quoted = !quoted;
+		else if (!quoted && (c === '\n' || c === '\r')) {
+			// A \r at the very end may be the first half of \r\n: the line break is not known yet.
+			whole = c === '\n' || i < text.length - 1;
+			break;
+		} else if (!quoted && c in counts) counts[c]++;
+	}
+	const [best, most] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
+	return { delimiter: most > 0 ? best : ',', whole };
+}
+
+/**
+ * How lines end: `\r\n` (Windows), `\n`, or `\r` (old Macs), judged on the start of the text
+ * outside quotes, as papaparse judges a whole text. When `more` text follows, a `\r` at the end
+ * may be half of a `\r\n` and is left out.
+ */
+export function detectNewline(text: string, more = false): string {
+	let sample = text.slice(0, 1 << 20);
+	if (more && sample.endsWith('\r')) sample = sample.slice(0, -1);
+	sample = sample.replace(/"[^]*?"/g, '');
+	const r = sample.split('\r');
+	const n = sample.split('\n');
+	if (r.length === 1 || (n.length > 1 && n[0].length < r[0].length)) return '\n';
+	const withN = r.filter((line) => line[0] === '\n').length;
+	return withN >= r.length / 2 ? '\r\n' : '\r';
+}
+
+export interface CsvRecord {
+	cells: string[];
+	/** Spreadsheet row number: the header is row 1. */
+	row: number;
+	/** A quotation mark opened in this record is never closed. */
+	unclosedQuote: boolean;
+}
+
+/**
+ * Calls `step` with each record of the text, the header included, until it returns `false`.
+ * Returns the delimiter found in the first piece (null for no text).
+ */
+export function eachRecord(
+	pieces: Iterable<string>,
+	step: (record: CsvRecord) => boolean | void
+): { delimiter: string | null } {
+	let parser: Papa.Parser | undefined;
+	let delimiter: string | null = null;
+	let row = 0;
+	let stopped = false;
+	let rest = '';
+	const config = (text: string, more: boolean): Papa.ParseConfig => ({
+		delimiter: (delimiter = readHeader(text).delimiter),
+		newline: detectNewline(text, more) as Papa.ParseConfig['newline'],
+		step: (results: Papa.ParseStepResult<string[][]>) => {
+			if (stopped) return;
+			const unclosedQuote = results.errors.some((e) => e.type === 'Quotes');
+			if (step({ cells: results.data[0], row: ++row, unclosedQuote }) === false) {
+				stopped = true;
+				parser?.abort();
+			}
+		}
+	});
+	// Parses up to the last complete record; the rest may go on in the next piece, and waits.
+	const parseUpToLast = (text: string, more: boolean) => {
+		parser ??= new Papa.Parser(config(text, more));
+		rest = text.slice(parser.parse(text, 0, true).meta.cursor);
+	};
+	for (const piece of pieces) {
+		const text = rest + piece;
+		// The delimiter is judged on the whole header line: until it has come, the text waits.
+		if (!parser && !readHeader(text).whole) rest = text;
+		else parseUpToLast(text, true);
+		if (stopped) return { delimiter };
+	}
+	if (!parser && rest !== '') parseUpToLast(rest, false);
+	// The last record, unless the text ends with a line break.
+	if (!stopped && rest !== '') parser?.parse(rest, 0, false);
+	return { delimiter };
+}
