@@ -25,18 +25,27 @@ class Block {
 	keys = new Uint16Array(BLOCK * PARTS.length);
 	values = new Float64Array(BLOCK);
 	rows = new Uint32Array(BLOCK);
+	/** Indices into the notes, and into the values as written when not as the number reads. */
+	notes = new Uint32Array(BLOCK);
+	texts = new Uint32Array(BLOCK);
 }
 
-/** The codes seen for one part of the key, numbered as they come. */
+/**
+ * The texts seen, numbered as they come: the codes of a part of the key (at most 65,536), or
+ * notes, or values as written (once each, however many rows repeat them; 0 is none).
+ */
 class Codes {
 	list: string[] = [];
 	#index = new Map<string, number>();
+
+	constructor(private readonly limit = 0xffff) {}
 
 	of(code: string): number {
 		let i = this.#index.get(code);
 		if (i === undefined) {
 			i = this.list.length;
-			if (i > 0xffff) throw new Error(`More than 65,536 different codes in one file`);
+			if (i > this.limit)
+				throw new Error(`More than ${this.limit + 1} different codes in one file`);
 			this.list.push(code);
 			this.#index.set(code, i);
 		}
@@ -71,16 +80,17 @@ export interface GroupProblems {
 export class StagedFigures {
 	#blocks: Block[] = [];
 	#codes = PARTS.map(() => new Codes());
-	#notes = new Map<number, string>();
+	#notes = new Codes(2 ** 32 - 1);
 	/** Values written otherwise than the number reads (`1,234`), for messages. */
-	#texts = new Map<number, string>();
+	#texts = new Codes(2 ** 32 - 1);
 	#size = 0;
 	/** The figures' indices in key order, once sorted; left out: repeats and rejected parts. */
 	#order: Uint32Array | null = null;
 	#skip: Uint8Array | null = null;
 
-	get size(): number {
-		return this.#size;
+	constructor() {
+		this.#notes.of('');
+		this.#texts.of('');
 	}
 
 	/** Keeps a valid figure; `text` is its value as written. */
@@ -93,8 +103,8 @@ export class StagedFigures {
 		for (let p = 0; p < PARTS.length; p++) block.keys[at + p] = this.#codes[p].of(figure[PARTS[p]]);
 		block.values[offset] = figure.value;
 		block.rows[offset] = figure.row;
-		if (figure.note) this.#notes.set(i, figure.note);
-		if (text !== String(figure.value)) this.#texts.set(i, text);
+		block.notes[offset] = figure.note ? this.#notes.of(figure.note) : 0;
+		block.texts[offset] = text !== String(figure.value) ? this.#texts.of(text) : 0;
 	}
 
 	/** The reporters with figures, in code order. */
@@ -187,7 +197,8 @@ export class StagedFigures {
 			const at = offset * PARTS.length;
 			batch.push(submissions[block.keys[at]]);
 			for (let p = 1; p < PARTS.length; p++) batch.push(codes[p][block.keys[at + p]]);
-			batch.push(block.values[offset], this.#notes.get(i) ?? null, block.rows[offset]);
+			const note = block.notes[offset];
+			batch.push(block.values[offset], note ? this.#notes.list[note] : null, block.rows[offset]);
 			if (batch.length === count * 9) {
 				yield batch;
 				batch = [];
@@ -205,7 +216,8 @@ export class StagedFigures {
 	}
 
 	#text(i: number): string {
-		return this.#texts.get(i) ?? String(this.#value(i));
+		const text = this.#blocks[i >>> BITS].texts[i & MASK];
+		return text ? this.#texts.list[text] : String(this.#value(i));
 	}
 
 	#figure(i: number): Figure {
