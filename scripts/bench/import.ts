@@ -9,6 +9,7 @@
  * breakdown, with breakdowns that add up. Targets: ratio ≤ 1.5, peak memory ≤ 300 MB, and a
  * 10,000-row file dry-runs in under a second.
  */
+import { median } from 'd3-array';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +36,6 @@ console.log(
 // The machine's speed varies from minute to minute: the two loaders take turns, ROUNDS times,
 // each into a fresh database, and the medians are compared.
 const ROUNDS = Number(process.env.BENCH_ROUNDS) || 3;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rssFile = join(dir, 'rss');
 let summary = { rows: 0, rejected: 0, submissions: [] as number[] };
 let peakMb = 0;
@@ -115,10 +115,10 @@ console.log(
 	`rows imported: ${summary.rows.toLocaleString('en')} read, ${summary.rejected} rejected, ${summary.submissions.length} submissions`
 );
 console.log(
-	`median of ${ROUNDS} rounds: import ${median(ours).toFixed(2)} s, sqlite3 .import ${median(theirs).toFixed(2)} s`
+	`median of ${ROUNDS} rounds: import ${median(ours)!.toFixed(2)} s, sqlite3 .import ${median(theirs)!.toFixed(2)} s`
 );
 console.log(
-	`ratio (import / sqlite3 .import): ${(median(ours) / median(theirs)).toFixed(2)}   target ≤ 1.5`
+	`ratio (import / sqlite3 .import): ${(median(ours)! / median(theirs)!).toFixed(2)}   target ≤ 1.5`
 );
 console.log(`peak memory of the import: ${peakMb.toFixed(0)} MB   target ≤ 300 MB`);
 console.log(

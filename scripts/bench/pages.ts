@@ -9,6 +9,7 @@
  * for each page; each within 3× the static file's throughput.
  * Build first (`npm run build`).
  */
+import { median } from 'd3-array';
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -100,13 +101,12 @@ for (let round = 0; round < rounds; round++)
 			timeouts: r.timeouts
 		});
 	}
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 const results: Result[] = measured.map((list) => ({
 	name: list[0].name,
-	p50: median(list.map((r) => r.p50)),
-	p975: median(list.map((r) => r.p975)),
-	p99: median(list.map((r) => r.p99)),
-	rps: median(list.map((r) => r.rps)),
+	p50: median(list.map((r) => r.p50))!,
+	p975: median(list.map((r) => r.p975))!,
+	p99: median(list.map((r) => r.p99))!,
+	rps: median(list.map((r) => r.rps))!,
 	timeouts: list.reduce((a, r) => a + r.timeouts, 0)
 }));
 server.kill();

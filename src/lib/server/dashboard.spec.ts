@@ -6,6 +6,7 @@ import { importFile } from './import/pipeline';
 import {
 	listReleases,
 	liveTier,
+	pageJson,
 	pageRecords,
 	publicThreshold,
 	readTier,
@@ -123,6 +124,13 @@ describe('the public tier', () => {
 		expect(csv).toContain('PROT-07,province-year,2001,KH-1,total,all,,true');
 		expect(csv).toContain('PROT-07,breakdown,2000Q1-2001Q1,national,male,all,,true');
 		expect(csv.filter((line) => /,[1-9],/.test(line))).toEqual([]);
+		const json = pageJson(publicPage('PROT-07'));
+		expect(json).toMatchObject({ indicator: { code: 'PROT-07', sensitive: true }, k: 10 });
+		expect(json.note).toContain('from 1 to 9');
+		// Withheld records carry no value at all, as in the CSV.
+		const withheld = json.records.filter((r) => r.suppressed);
+		expect(withheld.length).toBeGreaterThan(0);
+		expect(new Set(withheld.map((r) => r.value))).toEqual(new Set([null]));
 	});
 
 	it('withholds a small count of children and the shares computed from it', () => {

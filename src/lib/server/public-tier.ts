@@ -369,6 +369,28 @@ export function recordsCsv(records: readonly PublicRecord[]): string {
 	return toCsv([RECORD_COLUMNS, ...records.map((r) => RECORD_COLUMNS.map((c) => r[c]))]);
 }
 
+/** An indicator page as a JSON document: what the indicator is, its target, its records. */
+export function pageJson(page: IndicatorPage) {
+	const { indicator, target } = page.progress;
+	return {
+		indicator: {
+			code: indicator.code,
+			name: { en: indicator.nameEn, km: indicator.nameKm },
+			definition: { en: indicator.definitionEn, km: indicator.definitionKm },
+			unit: indicator.unit,
+			accumulation: indicator.accumulation,
+			direction: indicator.direction,
+			sensitive: indicator.sensitive
+		},
+		target: { baseline: target.baseline, milestones: target.milestones, end: target.endTarget },
+		asOf: page.asOf ? formatPeriod(page.asOf) : null,
+		suppressed: page.suppressed,
+		k: page.k,
+		note: `Approved figures only. Where suppressed is true the value is withheld: a count of children from 1 to ${page.k - 1}, or a figure that would let one be worked out by addition and subtraction from the others.`,
+		records: pageRecords(page)
+	};
+}
+
 /** Every indicator page's records, in plan order: the open-data file. */
 export function allRecords(tier: Tier): PublicRecord[] {
 	return tier.pages().flatMap(pageRecords);

@@ -1,5 +1,4 @@
-import { tierFor } from '$lib/server/public-tier';
-import { overviewOf } from '$lib/server/public-tier';
+import { overviewOf, tierFor } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => ({

@@ -7,7 +7,7 @@ import { readStoredFile } from '../files';
 import { tempDatabase } from '../testing/temp-db';
 import { rememberMapping } from './dictionary';
 import { importFile, type ImportOptions, type ImportSummary } from './pipeline';
-import { detectDelimiter } from './records';
+import { readHeader } from './records';
 
 let db: Db;
 let dispose: () => void;
@@ -298,7 +298,8 @@ describe('what real files look like', () => {
 	});
 
 	it('picks the delimiter that splits the header, not a note', () => {
-		expect(detectDelimiter('a;b;c;"x, y, z"\n1,2,3,4,5,6')).toBe(';');
+		expect(readHeader('a;b;c;"x, y, z"\n1,2,3,4,5,6')).toEqual({ delimiter: ';', whole: true });
+		expect(readHeader('a;b;c;"x, y,\nz')).toEqual({ delimiter: ';', whole: false });
 	});
 });
 

@@ -2,20 +2,17 @@
  * The records of a CSV text that comes in pieces (decode.ts), read by papaparse one record at a
  * time: neither the whole text nor a list of its rows is ever in memory. Each piece is parsed up
  * to its last complete record, and what follows waits for the next piece, as papaparse's own
- * streamers do; the result is the same as parsing the whole text at once, wherever the pieces
- * are cut (records.spec.ts).
+ * streamers do. The records are those papaparse finds in the whole text, wherever the pieces are
+ * cut (records.spec.ts), except that a line break at the very end ends the last record instead of
+ * starting an empty one.
  */
 import Papa from 'papaparse';
 
 /**
- * Comma, semicolon or tab: the one that splits the header line most (quotes respected).
+ * The delimiter (comma, semicolon or tab: the one that splits the header line most, quotes
+ * respected), and whether the text holds the whole header line (or 10,000 characters of it).
  */
-export function detectDelimiter(text: string): string {
-	return readHeader(text).delimiter;
-}
-
-/** The delimiter, and whether the text holds the whole header line (or 10,000 characters). */
-function readHeader(text: string): { delimiter: string; whole: boolean } {
+export function readHeader(text: string): { delimiter: string; whole: boolean } {
 	const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
 	let quoted = false;
 	let whole = text.length > 10_000;

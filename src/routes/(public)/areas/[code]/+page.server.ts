@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { tierFor } from '$lib/server/public-tier';
-import { areaOf } from '$lib/server/public-tier';
+import { areaOf, tierFor } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -1,5 +1,4 @@
-import { tierFor } from '$lib/server/public-tier';
-import { allRecords, recordsCsv } from '$lib/server/public-tier';
+import { allRecords, recordsCsv, tierFor } from '$lib/server/public-tier';
 import type { RequestHandler } from './$types';
 
 /** Every indicator page's figures in one file (suppressed cells flagged, never given). */

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { tierFor } from '$lib/server/public-tier';
-import { provinceOf } from '$lib/server/public-tier';
+import { provinceOf, tierFor } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

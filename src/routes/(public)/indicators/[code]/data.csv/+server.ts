@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { tierFor } from '$lib/server/public-tier';
-import { pageRecords, recordsCsv } from '$lib/server/public-tier';
+import { pageRecords, recordsCsv, tierFor } from '$lib/server/public-tier';
 import type { RequestHandler } from './$types';
 
 /** The figures of the indicator page, as its page shows them (suppressed cells flagged). */
