@@ -5,7 +5,8 @@ import { join } from 'node:path';
 
 // One fresh database per run; workers inherit the variable, so they all see the same server.
 process.env.E2E_DATABASE ??= join(mkdtempSync(join(tmpdir(), 'plan-monitor-e2e-')), 'e2e.db');
-const port = 4173;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
