@@ -3,12 +3,31 @@
  * (Paraglide, from the cookie), security headers, and unexpected errors logged with a reference
  * the user can quote.
  */
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getAuth, getSessionUser } from '$lib/server/auth';
+import { getDb } from '$lib/server/db';
 import { handlePublicCache } from '$lib/server/page-cache';
+import { publishIfDue } from '$lib/server/public-tier';
+
+/** How often the server looks whether a scheduled publication is due. */
+const CALENDAR_CHECK_MS = 15 * 60_000;
+
+/** The publication calendar: a release when its date has come and approved figures wait (§7). */
+export const init: ServerInit = () => {
+	const check = () => {
+		try {
+			const release = publishIfDue(getDb());
+			if (release) console.log(`Release ${release.id} published: ${release.reason}`);
+		} catch (e) {
+			console.error('[calendar] the scheduled publication failed', e);
+		}
+	};
+	check();
+	setInterval(check, CALENDAR_CHECK_MS).unref();
+};
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	const found = await getSessionUser(getAuth(), event.request.headers);
@@ -35,7 +54,23 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handlePublicCache, handleSession, handleLanguage);
+/**
+ * Public pages ship no JavaScript, so nothing needs their page data: SvelteKit would still answer
+ * `__data.json` for them, with more than the page shows. It answers 404 instead (§7).
+ */
+const handlePublicData: Handle = ({ event, resolve }) => {
+	if (event.isDataRequest && event.route.id?.startsWith('/(public)'))
+		return new Response('Not found', { status: 404 });
+	return resolve(event);
+};
+
+export const handle = sequence(
+	handleHeaders,
+	handlePublicData,
+	handlePublicCache,
+	handleSession,
+	handleLanguage
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };

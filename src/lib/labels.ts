@@ -2,7 +2,7 @@
  * Words for the codes the app shows (statuses, roles, kinds), from the message files, so that
  * every page says them the same way in English and Khmer.
  */
-import { formatNumber, formatValue, type Locale } from '$lib/domain/format';
+import { formatValue, type Locale } from '$lib/domain/format';
 import { m } from '$lib/paraglide/messages';
 
 export const submissionStatusLabel = (status: string): string =>
@@ -44,14 +44,15 @@ export const ageLabel = (age: string): string =>
 		'under18-not-recorded': m.age_under18_not_recorded()
 	})[age] ?? age;
 
-/** How a withheld figure reads: "< 10" with the threshold in force, in the page's digits. */
-export const withheldLabel = (k: number, locale: Locale): string =>
-	m.suppressed({ k: formatNumber(k, locale) });
+/**
+ * How a withheld figure reads: the same word for every one, whatever the reason (a small count,
+ * or a figure that would give one away): what a label says must never narrow it (§7).
+ */
+export const withheldLabel = (): string => m.suppressed();
 
-/** A published figure as text: its value, or "< k" where it is withheld. */
+/** A published figure as text: its value, or "withheld". */
 export const figureText = (
 	cell: { value: number | null; hidden: boolean },
 	unit: 'count' | 'percent',
-	k: number,
 	locale: Locale
-): string => (cell.hidden ? withheldLabel(k, locale) : formatValue(cell.value, unit, locale));
+): string => (cell.hidden ? withheldLabel() : formatValue(cell.value, unit, locale));

@@ -21,6 +21,19 @@ const PAGES: { path: string; charts: number }[] = [
 	{ path: '/methodology', charts: 0 }
 ];
 
+test('public pages answer no page data, and no text narrows a withheld figure', async ({
+	request
+}) => {
+	for (const { path } of PAGES) {
+		const data = await request.get(`${path === '/' ? '' : path}/__data.json`);
+		expect(data.status(), `${path}/__data.json`).toBe(404);
+		const html = await (await request.get(path)).text();
+		// One word for every withheld figure: nothing says "below 10" of one that may be 42.
+		expect(html, path).not.toMatch(/&lt;\s*10|<\s*10\b/);
+		expect(html, path).not.toMatch(/complementary|"primary"/);
+	}
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 	for (const { path, charts } of PAGES)
@@ -156,7 +169,7 @@ test('no public page or download shows a small count of children, or lets one be
 			).exec(html);
 			expect(cell, `${code} ${r.province} on the page`).not.toBeNull();
 			const text = (cell as RegExpExecArray)[1].trim();
-			if (r.suppressed === 'true') expect(text).toBe('&lt; 10');
+			if (r.suppressed === 'true') expect(text).toBe('withheld');
 			else expect(Number(text.replace(/,/g, ''))).toBe(Number(r.value));
 		}
 	}
@@ -174,7 +187,7 @@ test('no public page or download shows a small count of children, or lets one be
 			expect(cell, `${province} ${code}`).not.toBeNull();
 			const text = (cell as RegExpExecArray)[1].trim();
 			if (!r) expect(text, `${province} ${code}`).toBe('–');
-			else if (r.suppressed === 'true') expect(text, `${province} ${code}`).toBe('&lt; 10');
+			else if (r.suppressed === 'true') expect(text, `${province} ${code}`).toBe('withheld');
 			else expect(Number(text.replace(/,/g, '')), `${province} ${code}`).toBe(Number(r.value));
 		}
 	}

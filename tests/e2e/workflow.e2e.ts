@@ -63,14 +63,24 @@ test('a reporter submits, a reviewer returns it, the reporter resubmits, the rev
 	await expect(reporter.getByRole('status')).toHaveText('Done: the submission is now submitted.');
 	expect(await publicToDate(browser, 'PROT-04')).toBe(before);
 
-	// The reviewer approves: the figures are published.
+	// The reviewer approves: the public sees the figures at the next release of the calendar…
 	await reviewer.goto(`/submissions/${id}`);
-	await reviewer.getByRole('button', { name: 'Approve and publish' }).click();
+	await reviewer.getByRole('button', { name: 'Approve', exact: true }).click();
 	await expect(reviewer.getByRole('status')).toHaveText('Done: the submission is now approved.');
+	await expect(
+		reviewer.getByText(/the public will see these figures at the next release/)
+	).toBeVisible();
+	expect(await publicToDate(browser, 'PROT-04')).toBe(before);
+
+	// …or when an admin publishes now, with a reason.
+	const admin = await as(browser, 'admin');
+	await admin.goto('/admin/privacy');
+	await admin.getByLabel(/Reason for publishing now/).fill('Figures for the donors meeting');
+	await admin.getByRole('button', { name: 'Publish now' }).click();
+	await expect(admin.getByRole('status')).toHaveText(/Release \d+ is published/);
 	expect(await publicToDate(browser, 'PROT-04')).toBe(before + added);
 
 	// It is in the audit log, with who did what.
-	const admin = await as(browser, 'admin');
 	await admin.goto(`/admin/audit?subject=submission:${id}`);
 	const actions = await admin.locator('tbody td:nth-child(3)').allInnerTexts();
 	expect(actions).toEqual([

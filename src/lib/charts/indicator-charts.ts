@@ -43,7 +43,7 @@ export function indicatorCharts(
 					title,
 					description: m.chart_bars_desc(),
 					format,
-					hiddenLabel: withheldLabel(page.k, locale),
+					hiddenLabel: withheldLabel(),
 					bars: cells.map((c) => ({
 						key: `${c.sex}-${c.ageGroup}`,
 						label: label(c),

@@ -25,7 +25,11 @@ export interface Relation {
 	parts: readonly number[];
 }
 
-export type Reason = 'primary' | 'complementary';
+/**
+ * Why a cell is withheld (kept in the admin's release log, never in a public output): a small
+ * count, a small change since it was last published, or to protect one of those.
+ */
+export type Reason = 'primary' | 'change' | 'complementary';
 
 /** Whether a count must be hidden on its own: from 1 to k − 1. */
 export function isSmall(value: number | null, k: number = PUBLIC_K): boolean {
@@ -129,13 +133,24 @@ function gcdBig(a: bigint, b: bigint): bigint {
 	return a;
 }
 
+/** Options of `suppress`: an LP solver for the interval check, and the table's history. */
+export interface SuppressOptions {
+	/** With a solver, every protection's feasible range is checked, and kept wide enough. */
+	solve?: SolveLp;
+	/** What earlier releases published of this table. */
+	history?: History;
+}
+
 /**
- * Which cells of a table to hide, and why. Cells from 1 to k − 1 are hidden (primary). Then,
- * until no hidden cell is determined by the published ones:
+ * Which cells of a table to hide, and why. Small counts (1 to k − 1) and small changes since a
+ * cell was last published are hidden. Then, until nothing hidden can be worked out:
  * 1. in every relation with a single hidden cell, the smallest published cell is hidden too (a
  *    lone unknown is its total minus the rest), repeated until no relation has one;
  * 2. the exact test (`determined`) looks for what combinations of relations still give away,
- *    and the nearest, smallest published cell that protects the first such cell is hidden.
+ *    and the nearest, smallest published cell that protects the first such cell is hidden;
+ * 3. with a solver, the interval test: each protected cell's feasible range (`feasibleRange`,
+ *    with the lower bounds earlier releases give) must reach its protection's low and high; the
+ *    nearest, smallest published cell that widens a short range enough is hidden.
  * Zeros are candidates like any cell: a published zero beside a hidden cell would tell that the
  * hidden one is the rest of its total. Cells with no figure are never hidden (their absence is
  * public).
@@ -143,18 +158,59 @@ function gcdBig(a: bigint, b: bigint): bigint {
 export function suppress(
 	values: readonly (number | null)[],
 	relations: readonly Relation[],
-	k: number = PUBLIC_K
+	k: number = PUBLIC_K,
+	options: SuppressOptions = {}
 ): (Reason | null)[] {
-	const reasons: (Reason | null)[] = values.map((v) => (isSmall(v, k) ? 'primary' : null));
+	return suppressTable(values, relations, k, options).reasons;
+}
+
+/** What `suppressTable` decided: each cell's reason (or null), and what it protected. */
+export interface Suppression {
+	reasons: (Reason | null)[];
+	protections: Protection[];
+	/**
+	 * With a solver: the narrowest feasible range (max − min) the intruder is left for any
+	 * protected cell, at least k by the rule; null when nothing needed protection.
+	 */
+	narrowest: number | null;
+}
+
+/** `suppress`, with the protections it met and the narrowest range it left. */
+export function suppressTable(
+	values: readonly (number | null)[],
+	relations: readonly Relation[],
+	k: number = PUBLIC_K,
+	options: SuppressOptions = {}
+): Suppression {
+	const { protections, reasons } = protectionsOf(values, k, options.history);
+	const done = (): Suppression => {
+		const solve = options.solve;
+		const widths = solve
+			? protections.map((p) => {
+					const [min, max] = feasibleRange(values, relations, hidden, lower, p.cell, solve);
+					return max - min;
+				})
+			: [];
+		return { reasons, protections, narrowest: widths.length ? Math.min(...widths) : null };
+	};
+	const lower = lowerBounds(values.length, options.history);
 	const hidden = new Set<number>();
 	reasons.forEach((r, i) => r && hidden.add(i));
-	if (hidden.size === 0) return reasons;
+	if (hidden.size === 0) return done();
 	const relationsOf = values.map((): Relation[] => []);
 	for (const r of relations) for (const c of [r.total, ...r.parts]) relationsOf[c].push(r);
 
 	const hide = (cell: number) => {
 		hidden.add(cell);
 		reasons[cell] = 'complementary';
+	};
+	// Hiding more cells only widens a range, so a protection once met stays met.
+	const pending = [...protections];
+	const shortOf = (p: Protection, cells: ReadonlySet<number>, solve: SolveLp) => {
+		const [min, max] = feasibleRange(values, relations, cells, lower, p.cell, solve);
+		const short = Math.max(0, min - p.low) + Math.max(0, p.high - max);
+		// Solvers work in floating point: what is left of a shortfall below a millionth is noise.
+		return short < 1e-6 ? 0 : short;
 	};
 	for (;;) {
 		// First, no relation may have a single unknown: that one would be its total minus the rest.
@@ -173,9 +229,23 @@ export function suppress(
 		}
 		// Then the exact test, for what combinations of relations still give away.
 		const exposed = determined(relations, hidden);
-		if (exposed.length === 0) return reasons;
-		const next = complementFor(exposed[0], values, relations, relationsOf, hidden);
-		if (next < 0) throw new Error(`No cell can protect cell ${exposed[0]}`);
+		if (exposed.length) {
+			const next = complementFor(exposed[0], values, relations, relationsOf, hidden);
+			if (next < 0) throw new Error(`No cell can protect cell ${exposed[0]}`);
+			hide(next);
+			continue;
+		}
+		// Last, the intervals: the intruder's range of each protected cell must be wide enough.
+		const solve = options.solve;
+		if (!solve) return done();
+		while (pending.length && shortOf(pending[0], hidden, solve) === 0) pending.shift();
+		if (!pending.length) return done();
+		const failing = pending[0];
+		const next = widenerFor(failing.cell, values, relationsOf, hidden, {
+			now: shortOf(failing, hidden, solve),
+			after: (candidate) => shortOf(failing, new Set([...hidden, candidate]), solve)
+		});
+		if (next < 0) throw new Error(`No cell can protect cell ${failing.cell}`);
 		hide(next);
 	}
 }
@@ -237,4 +307,184 @@ function complementFor(
 		frontier = [...reached, ...candidates];
 	}
 	return best.cell;
+}
+
+/**
+ * The published cell to hide next for a protected cell whose range is too narrow: candidates in
+ * rings around it as for `complementFor`, smallest first within a ring; the first whose hiding
+ * leaves no shortfall is taken, else the one in the nearest ring that helps that leaves the least.
+ */
+function widenerFor(
+	cell: number,
+	values: readonly (number | null)[],
+	relationsOf: readonly Relation[][],
+	hidden: ReadonlySet<number>,
+	shortfall: { now: number; after: (candidate: number) => number }
+): number {
+	const visited = new Set([cell]);
+	let frontier = [cell];
+	let best = { cell: -1, short: Infinity };
+	while (frontier.length) {
+		const candidates: number[] = [];
+		const reached: number[] = [];
+		for (const c0 of frontier)
+			for (const r of relationsOf[c0])
+				for (const c of [r.total, ...r.parts]) {
+					if (visited.has(c)) continue;
+					visited.add(c);
+					if (hidden.has(c)) reached.push(c);
+					else if (values[c] !== null) candidates.push(c);
+				}
+		candidates.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+		for (const c of candidates) {
+			const short = shortfall.after(c);
+			if (short === 0) return c;
+			if (short < best.short) best = { cell: c, short };
+		}
+		// The nearest ring that helps at all wins; a farther one only if none does.
+		if (best.short < shortfall.now) return best.cell;
+		frontier = [...reached, ...candidates];
+	}
+	return best.cell;
+}
+
+/**
+ * A linear programme over hidden cells: find the least or greatest value of one cell, subject to
+ * equalities, each variable at or above its lower bound (and with no upper bound). The release
+ * solves these with a real LP solver (`$lib/server/lp`), injected so that this module stays pure.
+ */
+export interface LinearProgram {
+	/** The variables (cell indices) and their lower bounds. */
+	variables: { cell: number; lower: number }[];
+	/** Each row: Σ coefficient × cell = rhs. */
+	rows: { terms: [cell: number, coefficient: number][]; rhs: number }[];
+	objective: number;
+	sense: 'min' | 'max';
+}
+
+/** Solves a programme: its optimum, ±Infinity when unbounded. Throws when it is infeasible. */
+export type SolveLp = (program: LinearProgram) => number;
+
+/**
+ * What the intruder must be unable to tell about a withheld cell: its feasible range from
+ * everything published must reach `low` and `high`. For a small count, 0 and k: it could be none,
+ * or k or more. For a cell whose change since it was last published is small, its last published
+ * value and that value + k: the change could be none, or k or more.
+ */
+export interface Protection {
+	cell: number;
+	low: number;
+	high: number;
+}
+
+/** What an intruder knows of a table from earlier releases, cell by cell. */
+export interface History {
+	/** Each cell's value when a release last published it, or null if none ever did. */
+	previous: readonly (number | null)[];
+	/**
+	 * Whether an approved figure was withdrawn or lowered since then (a reopening, a correction).
+	 * Without one, figures only ever grow, so a published value is a lower bound of every later
+	 * value of its cell — and the intruder knows it.
+	 */
+	corrected: boolean;
+}
+
+/** The intruder's lower bound of each cell: 0, or its last published value while figures only grow. */
+export function lowerBounds(size: number, history?: History): number[] {
+	return Array.from({ length: size }, (_, i) =>
+		history && !history.corrected ? Math.max(0, history.previous[i] ?? 0) : 0
+	);
+}
+
+/**
+ * The least and greatest value of `cell` that the published cells, the relations and the lower
+ * bounds allow, by linear programming over the hidden cells connected to it.
+ */
+export function feasibleRange(
+	values: readonly (number | null)[],
+	relations: readonly Relation[],
+	hidden: ReadonlySet<number>,
+	lower: readonly number[],
+	cell: number,
+	solve: SolveLp
+): [number, number] {
+	const program = programFor(values, relations, hidden, lower, cell);
+	return [solve({ ...program, sense: 'min' }), solve({ ...program, sense: 'max' })];
+}
+
+function programFor(
+	values: readonly (number | null)[],
+	relations: readonly Relation[],
+	hidden: ReadonlySet<number>,
+	lower: readonly number[],
+	cell: number
+): Omit<LinearProgram, 'sense'> {
+	// Only the relations reachable from the cell through hidden cells bear on it.
+	const byCell = new Map<number, Relation[]>();
+	for (const r of relations)
+		for (const c of [r.total, ...r.parts])
+			if (hidden.has(c)) byCell.set(c, [...(byCell.get(c) ?? []), r]);
+	const seen = new Set([cell]);
+	const used = new Set<Relation>();
+	for (const queue = [cell]; queue.length;)
+		for (const r of byCell.get(queue.pop() as number) ?? []) {
+			if (used.has(r)) continue;
+			used.add(r);
+			for (const c of [r.total, ...r.parts])
+				if (hidden.has(c) && !seen.has(c)) {
+					seen.add(c);
+					queue.push(c);
+				}
+		}
+	const rows = [...used].map((r) => {
+		const terms = new Map<number, number>();
+		let rhs = 0;
+		const add = (c: number, sign: number) => {
+			if (hidden.has(c)) terms.set(c, (terms.get(c) ?? 0) + sign);
+			else rhs -= sign * (values[c] ?? 0);
+		};
+		add(r.total, 1);
+		for (const p of r.parts) add(p, -1);
+		return { terms: [...terms].filter(([, v]) => v !== 0), rhs };
+	});
+	return {
+		variables: [...seen].sort((a, b) => a - b).map((c) => ({ cell: c, lower: lower[c] })),
+		rows,
+		objective: cell
+	};
+}
+
+/**
+ * The protections a table needs: every count from 1 to k − 1 (reason `primary`), and every cell
+ * whose value moved by 1 to k − 1, up or down, since a release last published it (`change`).
+ */
+export function protectionsOf(
+	values: readonly (number | null)[],
+	k: number,
+	history?: History
+): { protections: Protection[]; reasons: (Reason | null)[] } {
+	const threshold = thresholdOf(k);
+	const lower = lowerBounds(values.length, history);
+	const protections: Protection[] = [];
+	const reasons = values.map((v, i): Reason | null => {
+		if (v === null) return null;
+		const before = history?.previous[i] ?? null;
+		const change = before === null ? 0 : v - before;
+		const moved = change !== 0 && Math.abs(change) < threshold;
+		const small = isSmall(v, k);
+		if (!small && !moved) return null;
+		const ranges: [number, number][] = [];
+		if (small) ranges.push([lower[i], lower[i] + threshold]);
+		if (moved && before !== null)
+			ranges.push(
+				change > 0 ? [before, before + threshold] : [Math.max(0, before - threshold), before]
+			);
+		protections.push({
+			cell: i,
+			low: Math.min(...ranges.map((r) => r[0])),
+			high: Math.max(...ranges.map((r) => r[1]))
+		});
+		return small ? 'primary' : 'change';
+	});
+	return { protections, reasons };
 }

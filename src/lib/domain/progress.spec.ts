@@ -252,7 +252,9 @@ describe('summariseArea', () => {
 	it('takes the median indicator and counts each status', () => {
 		const s = summariseArea([1.2, 0.7, 0.3, null]);
 		expect(s.status).toBe('at_risk');
-		expect(s.counts).toEqual({ on_track: 1, at_risk: 1, off_track: 1, no_data: 1 });
+		expect(s.counts).toEqual({ on_track: 1, at_risk: 1, off_track: 1, no_data: 1, withheld: 0 });
+		// Withheld indicators are counted as such, and take no part in the median.
+		expect(summariseArea([1.2, 0.7], 2).counts.withheld).toBe(2);
 	});
 
 	it('has no data when no indicator has any', () => {

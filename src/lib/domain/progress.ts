@@ -19,9 +19,16 @@ import { formatPeriod, quartersOf, type Period } from './periods';
 export type Accumulation = 'sum' | 'latest' | 'mean';
 export type Direction = 'increase' | 'decrease';
 export type Unit = 'count' | 'percent';
-export type Status = 'on_track' | 'at_risk' | 'off_track' | 'no_data';
+/** `withheld`: the figure is withheld for privacy, so no status may be computed from it (§7). */
+export type Status = 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'withheld';
 
-export const STATUSES: readonly Status[] = ['on_track', 'at_risk', 'off_track', 'no_data'];
+export const STATUSES: readonly Status[] = [
+	'on_track',
+	'at_risk',
+	'off_track',
+	'no_data',
+	'withheld'
+];
 export const ON_TRACK = 0.9;
 export const AT_RISK = 0.6;
 
@@ -231,8 +238,14 @@ export interface AreaSummary {
  * An area's status is the status of its median indicator (by ratio, among those with data);
  * the counts of each status are shown beside it.
  */
-export function summariseArea(ratios: readonly (number | null)[]): AreaSummary {
-	const counts: Record<Status, number> = { on_track: 0, at_risk: 0, off_track: 0, no_data: 0 };
+export function summariseArea(ratios: readonly (number | null)[], withheld = 0): AreaSummary {
+	const counts: Record<Status, number> = {
+		on_track: 0,
+		at_risk: 0,
+		off_track: 0,
+		no_data: 0,
+		withheld
+	};
 	for (const r of ratios) counts[statusOf(r)]++;
 	const known = ratios.filter((r): r is number => r !== null).sort((a, b) => a - b);
 	if (known.length === 0) return { status: 'no_data', counts };

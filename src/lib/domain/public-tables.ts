@@ -58,6 +58,18 @@ export interface IndicatorRule extends Rule {
 	ageGroups: string;
 }
 
+/** Tables whose cells cover the plan to date (their period grows with each quarter). */
+const TO_DATE: readonly TableName[] = ['plan', 'province', 'breakdown'];
+
+/**
+ * A cell's name across releases: its table, period, province, sex and age group, with `to-date`
+ * for the period of a plan-to-date cell (`2000Q1-2002Q3` today, `2000Q1-2002Q4` next quarter).
+ */
+export function cellKey(c: Pick<TableCell, 'table' | 'period' | 'province' | 'sex' | 'ageGroup'>) {
+	const period = TO_DATE.includes(c.table) ? 'to-date' : c.period;
+	return [c.table, period, c.province, c.sex, c.ageGroup].join('|');
+}
+
 /** The period a plan-to-date cell covers: `2000Q1-2002Q3`. */
 export function toDatePeriod(firstYear: number, through: string | null): string {
 	return through ? `${firstYear}Q1-${through}` : '';

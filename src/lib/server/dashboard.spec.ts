@@ -8,7 +8,11 @@ import {
 	liveTier,
 	pageJson,
 	pageRecords,
+	publicationSchedule,
 	publicThreshold,
+	publish,
+	publishIfDue,
+	publishNow,
 	readTier,
 	recordsCsv,
 	setPublicThreshold
@@ -79,10 +83,11 @@ describe('the public tier', () => {
 			['male', 'hidden'],
 			['not-recorded', 'hidden']
 		]);
-		// Under 15 (3) and adults (2) are small; a zero beside under 15 is withheld with it.
+		// Under 15 (3) and adults (2) are small; a zero beside under 15 is withheld with it, and
+		// so is 15–17: under 18 (38) less 15–17 (35) would cap under 15 + the zero at 3 (< 10).
 		expect(p.ages.map((a) => [a.ageGroup, a.hidden ? 'hidden' : a.value])).toEqual([
 			['under15', 'hidden'],
-			['15to17', 35],
+			['15to17', 'hidden'],
 			['under18-not-recorded', 'hidden'],
 			['under18', 38],
 			['adult', 'hidden'],
@@ -94,7 +99,12 @@ describe('the public tier', () => {
 			.get() as { body: string };
 		expect(stored.body).not.toMatch(/"value":[1-9],/);
 		expect(recoverableCells(pageRecords(p))).toEqual([]);
-		expect(p.withheld.filter((w) => w.reason === 'primary')).toHaveLength(5);
+		const log = db.$client
+			.prepare(`SELECT reason FROM release_withheld WHERE indicator_code = 'PROT-07'`)
+			.all() as { reason: string }[];
+		expect(log.filter((w) => w.reason === 'primary')).toHaveLength(5);
+		// The page itself says nothing of why a cell is withheld.
+		expect(stored.body).not.toMatch(/primary|complementary/);
 	});
 
 	it('names the organisations whose figures are published, apart from any figure', () => {
@@ -167,25 +177,62 @@ describe('the public tier', () => {
 		expect(publicPage('RECO-01').national).toEqual({ value: 12, hidden: false });
 	});
 
-	it('is made again on approval, on reopening and when an admin changes k', () => {
+	it('waits for the calendar: approvals and reopenings go public at the next release', () => {
+		publish(db, 'first release', '2002-04-01T00:00:00.000Z');
 		const [id] = importRows(['CWCC,RECO-01,KH-12,2002Q1,,,12,'], 'submit');
 		expect(publicPage('RECO-01').national.value).toBeNull();
 		approveSubmission(db, id, { reviewer: 'r', at: '2002-05-01T00:00:00.000Z' });
+		// Reviewers see it at once; the public when it is published.
+		expect(readTier(db, 'review').page('RECO-01')?.national.value).toBe(12);
+		expect(publicPage('RECO-01').national.value).toBeNull();
+		const schedule = publicationSchedule(db, new Date('2002-05-02T00:00:00.000Z'));
+		expect(schedule).toMatchObject({ waiting: 1, due: false });
+		expect(publishIfDue(db, new Date('2002-05-02T00:00:00.000Z'))).toBeNull();
+		// 2002Q1's publication: 30 days after the quarter, then 15 more.
+		expect(schedule.next).toBe('2002-05-15T23:59:59.999Z');
+		expect(publishIfDue(db, new Date('2002-05-16T00:00:00.000Z'))?.reason).toBe(
+			'scheduled publication of 2002-05-15'
+		);
 		expect(publicPage('RECO-01').national).toEqual({ value: 12, hidden: false });
+
 		const user = { id: 'admin', role: 'admin' as const, reporterCode: null };
 		takeAction(db, { id, action: 'reopen', user, comment: 'check the province' });
+		expect(readTier(db, 'review').page('RECO-01')?.national.value).toBeNull();
+		expect(() => publishNow(db, { reason: ' ', actor: 'admin' })).toThrow(RangeError);
+		const now = publishNow(db, { reason: 'court order', actor: 'admin' });
+		expect(now).toMatchObject({ reason: 'published now: court order', corrected: true });
+		// The reopened figure has left the public tier.
+		expect(publicPage('RECO-01').national.value).toBeNull();
+
 		expect(publicThreshold(db)).toBe(10);
 		setPublicThreshold(db, 15, { actor: 'admin' });
-		expect(publicPage('RECO-01').national).toEqual({ value: null, hidden: true });
 		expect(() => setPublicThreshold(db, 4, { actor: 'admin' })).toThrow(RangeError);
 		const releases = listReleases(db);
 		expect(releases.map((r) => r.reason)).toEqual([
 			'k changed from 10 to 15',
-			`submission ${id} reopened`,
-			`submission ${id} approved`,
+			'published now: court order',
+			'scheduled publication of 2002-05-15',
 			'first release'
 		]);
-		expect(releases[0].cells.map((c) => [c.table, c.reason])).toContainEqual(['plan', 'primary']);
+	});
+
+	it('withholds a small change since the last release, and protects it across releases', () => {
+		importRows(['CWCC,RECO-01,KH-12,2002Q1,,,30,', 'CWCC,RECO-01,KH-2,2002Q1,,,25,']);
+		expect(publicPage('RECO-01').national).toEqual({ value: 55, hidden: false });
+		// Three more children in one province and quarter: every total they enter moves by 3.
+		importRows(['CWCC,RECO-01,KH-12,2002Q2,,,3,']);
+		publishNow(db, { reason: 'test', actor: 'admin' });
+		const p = publicPage('RECO-01');
+		expect(p.national.hidden).toBe(true);
+		expect(p.provinces.find((c) => c.code === 'KH-12')?.hidden).toBe(true);
+		expect(p.quarters.find((q) => q.period === '2002Q2')).toMatchObject({ hidden: true });
+		const log = listReleases(db)[0];
+		expect(log.changes).toBeGreaterThanOrEqual(3);
+		expect(log.narrowest).toBeGreaterThanOrEqual(10);
+		// Once the change since it was last published reaches k, the total is published again.
+		importRows(['CWCC,RECO-01,KH-2,2002Q2,,,12,']);
+		publishNow(db, { reason: 'test', actor: 'admin' });
+		expect(publicPage('RECO-01').national).toEqual({ value: 70, hidden: false });
 	});
 });
 
@@ -201,9 +248,10 @@ describe('the reviewer views computed now', () => {
 		const preview = liveTier(db, { suppress: true, include: [waiting] }).page(
 			'RECO-01'
 		) as IndicatorPage;
-		expect(preview.national).toEqual({ value: 33, hidden: false });
+		// The nation moved by 3 since it was published: that change is withheld too.
+		expect(preview.national).toEqual({ value: null, hidden: true });
 		expect(shown(preview.provinces.filter((p) => p.code === 'KH-1' || p.code === 'KH-12'))).toEqual(
-			['hidden', 'hidden']
+			['hidden', 30]
 		);
 		// Nothing was published by looking.
 		expect(publicPage('RECO-01').national.value).toBe(30);
@@ -253,7 +301,7 @@ describe('workflow without a release in between', () => {
 				}
 			]
 		});
-		approveSubmission(db, id, { reviewer: 'r', at: '2002-04-20T00:00:00.000Z', publish: false });
+		approveSubmission(db, id, { reviewer: 'r', at: '2002-04-20T00:00:00.000Z', refresh: false });
 		db.$client.exec('DELETE FROM public_page; DELETE FROM review_page; DELETE FROM release');
 		expect(publicPage('PREV-01').national.value).toBe(7);
 	});

@@ -14,7 +14,7 @@
  */
 import { asc, eq, ne } from 'drizzle-orm';
 import { formatPeriod, parsePeriod, quartersOf, type Period } from '../domain/periods';
-import { PUBLIC_K, suppress, thresholdOf, type Reason } from '../domain/privacy';
+import { PUBLIC_K, suppressTable, thresholdOf, type History, type Reason } from '../domain/privacy';
 import {
 	assess,
 	assessYear,
@@ -27,6 +27,7 @@ import {
 	type Target
 } from '../domain/progress';
 import {
+	cellKey,
 	indicatorTables,
 	NO_PROVINCE,
 	NOT_RECORDED,
@@ -39,6 +40,7 @@ import { onTimeRates } from '../domain/completeness';
 import { loadCompleteness } from './completeness';
 import type { Db } from './db';
 import * as t from './db/schema';
+import { solveLp } from './lp';
 import { getPlan, loadTargets, type Plan } from './plan';
 
 export type { Plan };
@@ -130,8 +132,18 @@ export interface IndicatorPage {
 	/** Whether small counts were withheld, and below which count. */
 	suppressed: boolean;
 	k: number;
-	/** The cells withheld, and why (empty when nothing is). */
+}
+
+/** What suppressing an indicator's tables decided, for the release log: never for a page. */
+export interface Protected {
+	/** The cells withheld, and why. */
 	withheld: WithheldCell[];
+	/** The cells published, by `cellKey`, with their values: what the public now knows. */
+	published: [cell: string, value: number][];
+	/** The narrowest feasible range left to an intruder for a protected cell, or null. */
+	narrowest: number | null;
+	/** Whether figures published before went down since (a correction). */
+	corrected: boolean;
 }
 
 export interface DashboardOptions {
@@ -193,6 +205,16 @@ function lastPeriod(db: Db, include: readonly number[]): Period | null {
 export interface Dashboard {
 	plan: PlanView;
 	pages: IndicatorPage[];
+	/** For each sensitive indicator of a suppressed view (by code): what was protected. */
+	protection: Map<string, Protected>;
+}
+
+/** What the public last saw of an indicator's cells (by `cellKey`): the releases' memory. */
+export function publishedCells(db: Db, code: string): Map<string, number> {
+	const rows = db.$client
+		.prepare('SELECT cell, value FROM published_cell WHERE indicator_code = ?')
+		.all(code) as { cell: string; value: number }[];
+	return new Map(rows.map((r) => [r.cell, r.value]));
 }
 
 /** Every indicator's page and the plan's progress, computed now. */
@@ -233,35 +255,46 @@ function computeViews(
 	const targets = loadTargets(db, plan);
 
 	const pages = views.map((): IndicatorPage[] => []);
+	const protection = views.map(() => new Map<string, Protected>());
 	for (const indicator of indicators) {
 		// One reading of the figures for every view; one rows array alive at a time.
 		const rows = indicator.computed
 			? completenessRows(db, through)
 			: figureRows(db, indicator.code, include);
-		views.forEach((suppress, v) =>
-			pages[v].push(
-				indicatorPage(
-					indicator,
-					areas.find((a) => a.code === indicator.areaCode) as Area,
-					targets.get(indicator.code) as Target,
-					rows,
-					{ plan, asOf, through, provinces, k, suppress }
-				)
-			)
-		);
+		const published = indicator.sensitive ? publishedCells(db, indicator.code) : new Map();
+		views.forEach((suppress, v) => {
+			const { page, protected: kept } = indicatorPage(
+				indicator,
+				areas.find((a) => a.code === indicator.areaCode) as Area,
+				targets.get(indicator.code) as Target,
+				rows,
+				{ plan, asOf, through, provinces, k, suppress, published }
+			);
+			pages[v].push(page);
+			if (kept) protection[v].set(indicator.code, kept);
+		});
 	}
-	return pages.map((list) => ({
+	return pages.map((list, v) => ({
 		plan: {
 			plan,
 			asOf,
 			areas: areas.flatMap((area) => {
 				const progress = list.filter((p) => p.area.code === area.code).map((p) => p.progress);
+				const shown = progress.filter((i) => !i.hidden);
 				return [
-					{ area, ...summariseArea(progress.map((i) => i.assessment.ratio)), indicators: progress }
+					{
+						area,
+						...summariseArea(
+							shown.map((i) => i.assessment.ratio),
+							progress.length - shown.length
+						),
+						indicators: progress
+					}
 				];
 			})
 		},
-		pages: list
+		pages: list,
+		protection: protection[v]
 	}));
 }
 
@@ -291,22 +324,23 @@ function indicatorPage(
 		provinces: (typeof t.province.$inferSelect)[];
 		k: number;
 		suppress: boolean;
+		/** What earlier releases published of the indicator's cells (`publishedCells`). */
+		published: ReadonlyMap<string, number>;
 	}
-): IndicatorPage {
+): { page: IndicatorPage; protected: Protected | null } {
 	const { plan, asOf, through, provinces, k } = context;
 	const { cells, relations } = indicatorTables(indicator, rows, {
 		firstYear: plan.firstYear,
 		through,
 		provinces: provinces.map((p) => p.code)
 	});
-	const reasons =
-		context.suppress && indicator.sensitive
-			? suppress(
-					cells.map((c) => c.value),
-					relations,
-					k
-				)
-			: cells.map(() => null);
+	const values = cells.map((c) => c.value);
+	const protecting = context.suppress && indicator.sensitive;
+	const history = protecting ? historyOf(cells, context.published) : undefined;
+	const suppression = protecting
+		? suppressTable(values, relations, k, { solve: solveLp, history })
+		: null;
+	const reasons = suppression?.reasons ?? cells.map(() => null);
 	const shown = (i: number): Cell =>
 		reasons[i] ? { value: null, hidden: true } : { value: cells[i].value, hidden: false };
 	// Cells by table, period and place (national, total and all ages unless said): −1 if none.
@@ -335,8 +369,9 @@ function indicatorPage(
 	const progress: IndicatorProgress = {
 		indicator,
 		target,
+		// Nothing computed from a withheld figure is shown: no progress, share or status (§7).
 		assessment: national.hidden
-			? { ...assessment, actual: null, progress: null, ratio: null }
+			? { ...assessment, actual: null, progress: null, ratio: null, status: 'withheld' }
 			: assessment,
 		hidden: national.hidden,
 		doubleCounts: possibleDoubleCounts(totals).length
@@ -347,7 +382,8 @@ function indicatorPage(
 		const assessed = assessYear({ ...rule, year });
 		const cell = find('year', String(year));
 		const hidden = cell >= 0 && shown(cell).hidden;
-		years.push({ year, ...assessed, ...(hidden ? { actual: null, progress: null } : {}), hidden });
+		const withheld = { actual: null, progress: null, status: 'withheld' as const };
+		years.push({ year, ...assessed, ...(hidden ? withheld : {}), hidden });
 	}
 
 	const expected = new Map(
@@ -394,7 +430,7 @@ function indicatorPage(
 		});
 	const ageOrder = ['under15', '15to17', UNDER18_NOT_RECORDED, 'under18', 'adult', NOT_RECORDED];
 
-	return {
+	const page: IndicatorPage = {
 		plan,
 		area,
 		asOf,
@@ -410,24 +446,45 @@ function indicatorPage(
 			(a, b) => ageOrder.indexOf(a.ageGroup) - ageOrder.indexOf(b.ageGroup)
 		),
 		suppressed: context.suppress,
-		k,
-		withheld: cells.flatMap((c, i) => {
-			const reason = reasons[i];
-			return reason
-				? [
-						{
-							indicator: indicator.code,
-							table: c.table,
-							period: c.period,
-							province: c.province,
-							sex: c.sex,
-							ageGroup: c.ageGroup,
-							reason
-						}
-					]
-				: [];
-		})
+		k
 	};
+	if (!suppression || !history) return { page, protected: null };
+	return {
+		page,
+		protected: {
+			withheld: cells.flatMap((c, i) => {
+				const reason = reasons[i];
+				return reason
+					? [
+							{
+								indicator: indicator.code,
+								table: c.table,
+								period: c.period,
+								province: c.province,
+								sex: c.sex,
+								ageGroup: c.ageGroup,
+								reason
+							}
+						]
+					: [];
+			}),
+			published: cells.flatMap((c, i): [string, number][] =>
+				!reasons[i] && c.value !== null ? [[cellKey(c), c.value]] : []
+			),
+			narrowest: suppression.narrowest,
+			corrected: history.corrected
+		}
+	};
+}
+
+/**
+ * What the intruder knows of a table from earlier releases: each cell's last published value,
+ * and whether any went down since (then figures are no longer known to only grow).
+ */
+function historyOf(cells: readonly TableCell[], published: ReadonlyMap<string, number>): History {
+	const previous = cells.map((c) => published.get(cellKey(c)) ?? null);
+	const corrected = cells.some((c, i) => previous[i] !== null && (c.value ?? 0) < previous[i]!);
+	return { previous, corrected };
 }
 
 /** The submissions waiting for review: what the "include submitted values" view adds. */

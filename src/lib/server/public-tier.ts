@@ -12,6 +12,7 @@ import type { Statement } from 'better-sqlite3';
 import { desc, eq } from 'drizzle-orm';
 import { toCsv } from '../domain/csv';
 import { formatPeriod } from '../domain/periods';
+import { nextPublication, PUBLICATION_LAG_DAYS } from '../domain/calendar';
 import { MIN_K, PUBLIC_K, thresholdOf } from '../domain/privacy';
 import { NO_PROVINCE, toDatePeriod } from '../domain/public-tables';
 import type { RequestEvent } from '@sveltejs/kit';
@@ -30,6 +31,7 @@ import {
 import { getDb, inTransaction, type Db } from './db';
 import * as t from './db/schema';
 import { seesUnsuppressed } from './guard';
+import { getPlan } from './plan';
 
 /** Who reads: the public (suppressed) or reviewers and admins (every approved figure). */
 export type Audience = 'public' | 'review';
@@ -73,52 +75,202 @@ export interface Release {
 	reason: string;
 	k: number;
 	withheld: number;
+	narrowest: number | null;
+	changes: number;
+	corrected: boolean;
+	auditThrough: number;
+}
+
+function lastAuditId(db: Db): number {
+	const row = db.$client.prepare('SELECT max(id) AS id FROM audit_log').get() as {
+		id: number | null;
+	};
+	return row.id ?? 0;
 }
 
 /**
- * Computes and stores a release: every page for both audiences, and the log of withheld cells.
- * One transaction: readers see the previous release until it commits.
+ * Computes and stores a release: every page for both audiences, the log of withheld cells, and
+ * what the public now knows of each cell (`published_cell`, the memory the next release protects
+ * changes against). One transaction: readers see the previous release until it commits.
  */
 export function publish(db: Db, reason: string, at: string = new Date().toISOString()): Release {
 	return inTransaction(db, () => {
 		const k = publicThreshold(db);
 		const { open, safe } = computeBothDashboards(db, { k });
-		// The organisations whose figures are published, named only as data contributors: never
-		// beside a figure (§7).
-		const contributors = db.$client
-			.prepare(
-				`SELECT name_en AS nameEn, name_km AS nameKm FROM reporter r
-				 WHERE EXISTS (SELECT 1 FROM data_value d WHERE d.reporter_code = r.code) ORDER BY name_en`
-			)
-			.all() as Contributor[];
-		const withheld = safe.pages.flatMap((p) => p.withheld);
+		const kept = [...safe.protection.entries()];
+		const withheld = kept.flatMap(([, p]) => p.withheld);
+		const widths = kept.flatMap(([, p]) => (p.narrowest === null ? [] : [p.narrowest]));
 		const release = db
 			.insert(t.release)
-			.values({ at, reason, k, withheld: withheld.length })
+			.values({
+				at,
+				reason,
+				k,
+				withheld: withheld.length,
+				narrowest: widths.length ? Math.min(...widths) : null,
+				changes: withheld.filter((w) => w.reason === 'change').length,
+				corrected: kept.some(([, p]) => p.corrected),
+				auditThrough: lastAuditId(db)
+			})
 			.returning()
 			.get();
-		const store = (table: typeof t.publicPage | typeof t.reviewPage, view: Dashboard) => {
-			db.delete(table).run();
-			const insert = db.$client.prepare(
-				`INSERT INTO ${table === t.publicPage ? 'public_page' : 'review_page'} (key, release_id, body) VALUES (?, ?, ?)`
-			);
-			insert.run('plan', release.id, JSON.stringify(view.plan));
-			insert.run('contributors', release.id, JSON.stringify(contributors));
-			for (const page of view.pages)
-				insert.run(`indicator:${page.progress.indicator.code}`, release.id, JSON.stringify(page));
-		};
-		store(t.publicPage, safe);
-		store(t.reviewPage, open);
+		storePages(db, 'public_page', release.id, safe);
+		storePages(db, 'review_page', release.id, open);
 		const log = db.$client.prepare(
 			`INSERT INTO release_withheld (release_id, indicator_code, table_name, period, province_code,
 				sex, age_group, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 		);
 		for (const w of withheld)
 			log.run(release.id, w.indicator, w.table, w.period, w.province, w.sex, w.ageGroup, w.reason);
+		const remember = db.$client.prepare(
+			`INSERT INTO published_cell (indicator_code, cell, value, release_id) VALUES (?, ?, ?, ?)
+			 ON CONFLICT (indicator_code, cell) DO UPDATE SET value = excluded.value,
+				release_id = excluded.release_id`
+		);
+		for (const [code, p] of kept)
+			for (const [cell, value] of p.published) remember.run(code, cell, value, release.id);
 		db.insert(t.setting)
 			.values({ key: FORMAT_SETTING, value: TIER_FORMAT })
 			.onConflictDoUpdate({ target: t.setting.key, set: { value: TIER_FORMAT } })
 			.run();
+		bumpReviewGeneration(db);
+		return release;
+	});
+}
+
+/** Writes one audience's pages (replacing the previous ones) for a release. */
+function storePages(
+	db: Db,
+	table: 'public_page' | 'review_page',
+	releaseId: number,
+	view: Dashboard
+) {
+	db.$client.prepare(`DELETE FROM ${table}`).run();
+	const insert = db.$client.prepare(
+		`INSERT INTO ${table} (key, release_id, body) VALUES (?, ?, ?)`
+	);
+	insert.run('plan', releaseId, JSON.stringify(view.plan));
+	if (table === 'public_page')
+		insert.run('contributors', releaseId, JSON.stringify(contributorsOf(db)));
+	for (const page of view.pages)
+		insert.run(`indicator:${page.progress.indicator.code}`, releaseId, JSON.stringify(page));
+}
+
+/**
+ * The organisations whose figures are published, named only as data contributors: never beside
+ * a figure (§7).
+ */
+function contributorsOf(db: Db): Contributor[] {
+	return db.$client
+		.prepare(
+			`SELECT name_en AS nameEn, name_km AS nameKm FROM reporter r
+			 WHERE EXISTS (SELECT 1 FROM data_value d WHERE d.reporter_code = r.code) ORDER BY name_en`
+		)
+		.all() as Contributor[];
+}
+
+const REVIEW_SETTING = 'review_generation';
+
+/** Counts the reviewers' pages rebuilt: their cached pages are read again when it moves. */
+function bumpReviewGeneration(db: Db): void {
+	db.$client
+		.prepare(
+			`INSERT INTO setting (key, value) VALUES (?, '1')
+			 ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`
+		)
+		.run(REVIEW_SETTING);
+}
+
+function reviewGeneration(db: Db): string {
+	const row = db.select().from(t.setting).where(eq(t.setting.key, REVIEW_SETTING)).get();
+	return row?.value ?? '0';
+}
+
+/**
+ * Rebuilds the reviewers' pages from the approved record now, without a public release: approvals
+ * and reopenings are seen by reviewers at once and by the public at the next publication.
+ */
+export function refreshReviewPages(db: Db): void {
+	inTransaction(db, () => {
+		const release = latestRelease(db);
+		if (!release) return;
+		const view = computeDashboard(db, { suppress: false, k: publicThreshold(db) });
+		storePages(db, 'review_page', release.id, view);
+		bumpReviewGeneration(db);
+	});
+}
+
+/** Days after a quarter's reporting deadline that its figures are published (`PUBLICATION_LAG_DAYS`). */
+export function publicationLag(): number {
+	const days = Number(process.env.PUBLICATION_LAG_DAYS);
+	return Number.isInteger(days) && days >= 0 ? days : PUBLICATION_LAG_DAYS;
+}
+
+/** When the public tier was last and will next be published, and what waits for it. */
+export interface Schedule {
+	last: Release | null;
+	next: string;
+	/** Approvals and reopenings since the last release: what the next one will publish. */
+	waiting: number;
+	/** The next publication's date has come and something waits. */
+	due: boolean;
+}
+
+/** The publication calendar as of `now`. */
+export function publicationSchedule(db: Db, now: Date = new Date()): Schedule {
+	const last = latestRelease(db);
+	const plan = getPlan(db);
+	const since = last?.at ?? '';
+	const next = nextPublication(new Date(since || 0), plan.deadlineDays, publicationLag());
+	const { waiting } = db.$client
+		.prepare(
+			`SELECT count(*) AS waiting FROM audit_log
+			 WHERE action IN ('submission.approve', 'submission.reopen') AND id > ?`
+		)
+		.get(last?.auditThrough ?? 0) as { waiting: number };
+	const upcoming = next > now ? next : nextPublication(now, plan.deadlineDays, publicationLag());
+	return {
+		last,
+		next: (waiting && next <= now ? next : upcoming).toISOString(),
+		waiting,
+		due: waiting > 0 && next <= now
+	};
+}
+
+/** Whether an approved submission's figures wait for the next release (approved after the last). */
+export function awaitsPublication(db: Db, submissionId: number): boolean {
+	const last = latestRelease(db);
+	const row = db.$client
+		.prepare(
+			`SELECT 1 FROM audit_log WHERE action = 'submission.approve' AND subject = ? AND id > ? LIMIT 1`
+		)
+		.get(`submission:${submissionId}`, last?.auditThrough ?? 0);
+	return row !== undefined;
+}
+
+/** Makes the scheduled release if its date has come and something waits; returns it, or null. */
+export function publishIfDue(db: Db, now: Date = new Date()): Release | null {
+	const schedule = publicationSchedule(db, now);
+	if (!schedule.due) return null;
+	return publish(db, `scheduled publication of ${schedule.next.slice(0, 10)}`, now.toISOString());
+}
+
+/** An admin publishes now, ahead of the calendar, with a reason (audited). */
+export function publishNow(
+	db: Db,
+	options: { reason: string; actor: string; address?: string | null; at?: string }
+): Release {
+	const reason = options.reason.trim();
+	if (!reason) throw new RangeError('A reason is required');
+	return inTransaction(db, () => {
+		const release = publish(db, `published now: ${reason}`, options.at);
+		audit(db, {
+			actor: options.actor,
+			action: 'privacy.publish',
+			subject: `release:${release.id}`,
+			detail: { reason },
+			address: options.address ?? null
+		});
 		return release;
 	});
 }
@@ -165,13 +317,13 @@ export interface Tier {
 	pages(): IndicatorPage[];
 }
 
-const cache = new Map<string, { releaseId: number; value: unknown }>();
+const cache = new Map<string, { version: string; value: unknown }>();
 
 /**
  * What the stored pages hold changes with the code now and then (a new table, a new field): a
  * database whose latest release was made by other code gets a new one, once, on first read.
  */
-const TIER_FORMAT = '2';
+const TIER_FORMAT = '3';
 const FORMAT_SETTING = 'public_tier_format';
 const checked = new WeakSet<Db>();
 
@@ -192,13 +344,16 @@ export function readTier(db: Db, audience: Audience): Tier {
 	const release = currentRelease(db);
 	const table = audience === 'public' ? 'public_page' : 'review_page';
 	const statement = db.$client.prepare(`SELECT body FROM ${table} WHERE key = ?`);
+	// Reviewers' pages are rebuilt between releases too (approvals show at once for them).
+	const version =
+		audience === 'public' ? String(release.id) : `${release.id}.${reviewGeneration(db)}`;
 	const read = <T>(key: string): T | null => {
 		const id = `${db.$client.name}|${audience}|${key}`;
 		const hit = cache.get(id);
-		if (hit && hit.releaseId === release.id) return hit.value as T;
+		if (hit && hit.version === version) return hit.value as T;
 		const row = statement.get(key) as { body: string } | undefined;
 		const value = row ? (JSON.parse(row.body) as T) : null;
-		cache.set(id, { releaseId: release.id, value });
+		cache.set(id, { version, value });
 		return value;
 	};
 	const plan = read<PlanView>('plan') as PlanView;

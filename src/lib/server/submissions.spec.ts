@@ -155,8 +155,11 @@ describe('takeAction', () => {
 		expect(approved()).toHaveLength(1);
 		takeAction(db, { id, action: 'reopen', user: admin, comment: 'Figures under review by court' });
 		expect(status(id)).toBe('returned');
-		// Reopening does not unpublish: the values stay until a correction is approved.
-		expect(approved()).toHaveLength(1);
+		// Reopening takes the values off the approved record (into history): the next release
+		// publishes without them until a correction is approved.
+		expect(approved()).toHaveLength(0);
+		const history = db.select().from(t.valueHistory).all();
+		expect(history.map((h) => [h.value, h.submissionId])).toEqual([[15, id]]);
 		const comments = db
 			.select()
 			.from(t.submissionComment)

@@ -22,7 +22,7 @@ import { audit } from './audit';
 import { inTransaction, type Db } from './db';
 import type { StoredReport } from './import/pipeline';
 import { readStoredFile, storeFile } from './files';
-import { publish } from './public-tier';
+import { refreshReviewPages } from './public-tier';
 import * as t from './db/schema';
 
 export type Sex = (typeof t.SEXES)[number];
@@ -104,15 +104,16 @@ const SAME_KEY = `d.indicator_code = s.indicator_code AND d.province_code = s.pr
 	AND d.period = s.period AND d.sex = s.sex AND d.age_group = s.age_group`;
 
 /**
- * Approves a submitted submission: its values become the approved record, and a release of the
- * public tier publishes them (unless `publish` is false: a loader approving many at once
- * publishes once at the end). Returns the number of values that were new or changed. Throws if
- * the submission is not `submitted`.
+ * Approves a submitted submission: its values become the approved record at once for reviewers,
+ * and for the public at the next release of the publication calendar. Reviewers' pages are
+ * rebuilt (unless `refresh` is false: a loader approving many at once rebuilds once at the end).
+ * Returns the number of values that were new or changed. Throws if the submission is not
+ * `submitted`.
  */
 export function approveSubmission(
 	db: Db,
 	id: number,
-	options: { reviewer: string; at: string; address?: string | null; publish?: boolean }
+	options: { reviewer: string; at: string; address?: string | null; refresh?: boolean }
 ): number {
 	const sqlite = db.$client;
 	return inTransaction(db, () => {
@@ -156,9 +157,43 @@ export function approveSubmission(
 			detail: { reporter: sub.reporterCode, values: changes },
 			address: options.address
 		});
-		if (options.publish !== false) publish(db, `submission ${id} approved`);
+		if (options.refresh !== false) refreshReviewPages(db);
 		return changes;
 	});
+}
+
+/**
+ * Takes a reopened submission's values off the approved record: each key goes back to the value
+ * it replaced, or leaves the record if it had none; what is taken off stays in `value_history`.
+ * The next release publishes the record without them (and says a correction happened).
+ */
+function withdrawApproved(db: Db, id: number, at: string): void {
+	const sqlite = db.$client;
+	sqlite
+		.prepare(
+			`INSERT INTO value_history (indicator_code, province_code, period, reporter_code, sex,
+				age_group, value, note, submission_id, approved_at, replaced_by_submission_id, replaced_at)
+			 SELECT indicator_code, province_code, period, reporter_code, sex, age_group, value, note,
+				submission_id, approved_at, NULL, @at
+			 FROM data_value WHERE submission_id = @id`
+		)
+		.run({ id, at });
+	sqlite.prepare(`DELETE FROM data_value WHERE submission_id = ?`).run(id);
+	// The values it replaced come back, unless a later approval has replaced them since.
+	sqlite
+		.prepare(
+			`INSERT INTO data_value (indicator_code, province_code, period, reporter_code, sex,
+				age_group, value, note, submission_id, approved_at)
+			 SELECT indicator_code, province_code, period, reporter_code, sex, age_group, value, note,
+				submission_id, approved_at
+			 FROM value_history h WHERE replaced_by_submission_id = ?
+				AND id = (SELECT max(id) FROM value_history g WHERE g.replaced_by_submission_id = h.replaced_by_submission_id
+					AND g.indicator_code = h.indicator_code AND g.province_code = h.province_code
+					AND g.period = h.period AND g.reporter_code = h.reporter_code AND g.sex = h.sex
+					AND g.age_group = h.age_group)
+			 ON CONFLICT DO NOTHING`
+		)
+		.run(id);
 }
 
 /** A refused workflow step: `status` is the HTTP status a route should answer with. */
@@ -227,8 +262,10 @@ export function takeAction(
 				detail: { reporter: sub.reporterCode, period: sub.period, comment: comment || undefined },
 				address: options.address
 			});
-			// Reopened values stay published until a correction is approved; the release records it.
-			if (action === 'reopen') publish(db, `submission ${id} reopened`, at);
+			if (action === 'reopen') {
+				withdrawApproved(db, id, at);
+				refreshReviewPages(db);
+			}
 		}
 		if (comment)
 			db.insert(t.submissionComment)

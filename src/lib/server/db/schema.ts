@@ -357,8 +357,38 @@ export const release = sqliteTable('release', {
 	reason: text('reason').notNull(),
 	k: integer('k').notNull(),
 	/** How many cells it withheld. */
-	withheld: integer('withheld').notNull()
+	withheld: integer('withheld').notNull(),
+	/**
+	 * The narrowest range (max − min) an intruder solving linear programmes over everything
+	 * published is left for any protected cell: at least k. Null when none needed protection.
+	 */
+	narrowest: real('narrowest'),
+	/** How many cells were withheld because they changed by less than k since last published. */
+	changes: integer('changes').notNull().default(0),
+	/** Whether figures published before were lowered or withdrawn (a reopening, a correction). */
+	corrected: integer('corrected', { mode: 'boolean' }).notNull().default(false),
+	/** The last audit row it takes in: approvals and reopenings after it wait for the next. */
+	auditThrough: integer('audit_through').notNull().default(0)
 });
+
+/**
+ * What the public last saw of each cell of each indicator: its value in the latest release that
+ * published it. An intruder keeps every release, so a cell whose figure moved by less than k
+ * since is withheld, and each published value bounds later ones from below (§7).
+ */
+export const publishedCell = sqliteTable(
+	'published_cell',
+	{
+		indicatorCode: text('indicator_code').notNull(),
+		/** The cell: table, period (`to-date` for plan-to-date cells), province, sex, age group. */
+		cell: text('cell').notNull(),
+		value: real('value').notNull(),
+		releaseId: integer('release_id')
+			.notNull()
+			.references(() => release.id)
+	},
+	(t) => [primaryKey({ columns: [t.indicatorCode, t.cell] })]
+);
 
 /**
  * The public tier: each page's figures as the latest release published them, small counts
@@ -395,7 +425,7 @@ export const releaseWithheld = sqliteTable(
 		provinceCode: text('province_code').notNull(),
 		sex: text('sex').notNull(),
 		ageGroup: text('age_group').notNull(),
-		reason: text('reason', { enum: ['primary', 'complementary'] }).notNull()
+		reason: text('reason', { enum: ['primary', 'change', 'complementary'] }).notNull()
 	},
 	(t) => [
 		primaryKey({

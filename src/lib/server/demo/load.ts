@@ -106,7 +106,7 @@ export function loadDemo(db: Db): { submissions: number; values: number } | null
 				values += approveSubmission(db, id, {
 					reviewer: DEMO_REVIEWER,
 					at: s.approvedAt,
-					publish: false
+					refresh: false
 				});
 		}
 		db.insert(t.setting)

@@ -19,7 +19,7 @@ import { audit } from '../audit';
 import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
 import { hashFile, storeFile } from '../files';
-import { publish } from '../public-tier';
+import { refreshReviewPages } from '../public-tier';
 import { approveSubmission } from '../submissions';
 import { EMPTY, openText, type Refusal, type TextReader } from './decode';
 import { loadDictionary, loadRemembered } from './dictionary';
@@ -458,11 +458,11 @@ function run(
 				reviewer: options.actor,
 				at: input.at,
 				address: options.address,
-				publish: false
+				refresh: false
 			});
 	}
-	if (options.mode === 'approve' && submissions.size)
-		publish(db, `${options.file.name} imported and approved`, input.at);
+	// Reviewers see the approved figures at once; the public at the next release.
+	if (options.mode === 'approve' && submissions.size) refreshReviewPages(db);
 	lap('finish submissions');
 	// Older drafts of the same organisation and quarter are replaced by this upload.
 	if (!options.into)

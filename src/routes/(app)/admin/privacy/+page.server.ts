@@ -1,14 +1,30 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { ADMINS, requireRole } from '$lib/server/guard';
-import { listReleases, publicThreshold, setPublicThreshold } from '$lib/server/public-tier';
+import {
+	listReleases,
+	publicationLag,
+	publicationSchedule,
+	publicThreshold,
+	publishNow,
+	setPublicThreshold
+} from '$lib/server/public-tier';
 import { submittedIds } from '$lib/server/dashboard';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The longest reason kept for publishing ahead of the calendar. */
+const MAX_REASON = 500;
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, ADMINS);
 	const db = getDb();
-	return { k: publicThreshold(db), releases: listReleases(db, 20), waiting: submittedIds(db) };
+	const schedule = publicationSchedule(db);
+	return {
+		k: publicThreshold(db),
+		releases: listReleases(db, 20),
+		waiting: submittedIds(db),
+		schedule: { next: schedule.next, waiting: schedule.waiting, lag: publicationLag() }
+	};
 };
 
 export const actions: Actions = {
@@ -22,5 +38,16 @@ export const actions: Actions = {
 			throw e;
 		}
 		return { saved: k };
+	},
+	publish: async (event) => {
+		const admin = requireRole(event, ADMINS);
+		const reason = String((await event.request.formData()).get('reason') ?? '').trim();
+		if (!reason || reason.length > MAX_REASON) return fail(400, { reasonMissing: true });
+		const release = publishNow(getDb(), {
+			reason,
+			actor: admin.id,
+			address: event.getClientAddress()
+		});
+		return { published: release.id };
 	}
 };

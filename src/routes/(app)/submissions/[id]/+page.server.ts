@@ -5,6 +5,7 @@ import { REPORTERS, requireRole, SIGNED_IN } from '$lib/server/guard';
 import { applyMapping, type MappingAnswers } from '$lib/server/import/remap';
 import { FIELDS } from '$lib/server/import/vocabulary';
 import { listUploadableIndicators } from '$lib/server/plan';
+import { awaitsPublication, publicationSchedule } from '$lib/server/public-tier';
 import { listProvinces } from '$lib/server/reporters';
 import {
 	addComment,
@@ -61,6 +62,11 @@ export const load: PageServerLoad = (event) => {
 			user.role !== 'reporter' && found.submission.status === 'submitted'
 				? submissionIndicators(getDb(), found.submission.id)
 				: [],
+		// Approved since the last release: the public sees it at the next one.
+		publication:
+			found.submission.status === 'approved' && awaitsPublication(getDb(), found.submission.id)
+				? publicationSchedule(getDb()).next
+				: null,
 		again: event.url.searchParams.has('again'),
 		page,
 		pages: Math.max(1, Math.ceil(total / PAGE))
