@@ -12,6 +12,19 @@ import type { PublicRecord } from '../../src/lib/server/public-tier';
 export type AuditRecord = Omit<PublicRecord, 'indicator' | 'table'> & { table: string };
 
 export function recoverableCells(records: readonly AuditRecord[]): AuditRecord[] {
+	const { cells, relations } = outsiderSystem(records);
+	const hidden = new Set(cells.flatMap((c, i) => (c.suppressed ? [i] : [])));
+	return determined(relations, hidden).map((i) => cells[i]);
+}
+
+/**
+ * The cells of a download (with the ones it does not list, as known zeros) and every relation an
+ * outsider can write between them.
+ */
+export function outsiderSystem(records: readonly AuditRecord[]): {
+	cells: AuditRecord[];
+	relations: Relation[];
+} {
 	const cells: AuditRecord[] = [...records];
 	const index = new Map(cells.map((c, i) => [key(c), i]));
 	// A cell the download does not list is a known zero: give it an index of its own.
@@ -23,7 +36,7 @@ export function recoverableCells(records: readonly AuditRecord[]): AuditRecord[]
 		return cells.length - 1;
 	};
 	const plan = records.find((r) => r.table === 'plan');
-	if (!plan) return [];
+	if (!plan) return { cells, relations: [] };
 	const base = { province: 'national', sex: 'total', age_group: 'all' };
 	const relations: Relation[] = [];
 	const years = [...new Set(records.filter((r) => r.table === 'year').map((r) => r.period))];
@@ -89,10 +102,10 @@ export function recoverableCells(records: readonly AuditRecord[]): AuditRecord[]
 			['total', '15to17'],
 			['total', 'not-recorded']
 		]);
-	const hidden = new Set(cells.flatMap((c, i) => (c.suppressed ? [i] : [])));
-	return determined(relations, hidden).map((i) => cells[i]);
+	return { cells, relations };
 }
 
-function key(c: Omit<AuditRecord, 'value' | 'suppressed'>): string {
+/** A cell's name in a download: its table, period, province, sex and age group. */
+export function key(c: Omit<AuditRecord, 'value' | 'suppressed'>): string {
 	return [c.table, c.period, c.province, c.sex, c.age_group].join('|');
 }
