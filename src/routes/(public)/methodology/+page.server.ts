@@ -1,8 +1,15 @@
 import { getDb } from '$lib/server/db';
-import { readTier } from '$lib/server/public-tier';
+import { publicationLag, publicationSchedule, readTier } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
-	const { release } = readTier(getDb(), 'public');
-	return { k: release.k, release: { at: release.at, withheld: release.withheld } };
+	const db = getDb();
+	const { release } = readTier(db, 'public');
+	return {
+		k: release.k,
+		release: { at: release.at, withheld: release.withheld },
+		// The public tier changes only at a release, so the page may say when the next one is due.
+		next: publicationSchedule(db).next,
+		lag: publicationLag()
+	};
 };
