@@ -1,7 +1,8 @@
 /**
  * Every request passes here: the session (who is signed in, into `locals`), the language
- * (Paraglide, from the cookie), security headers, and unexpected errors logged with a reference
- * the user can quote.
+ * (Paraglide, from the cookie), security headers, requests refused before they are read (another
+ * site's, or bodies that are not forms: `request-checks.ts`), and unexpected errors logged with a
+ * reference the user can quote.
  */
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -9,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getAuth, getSessionUser } from '$lib/server/auth';
 import { handlePublicCache } from '$lib/server/page-cache';
+import { handleRequestChecks, handleUnreadableForms } from '$lib/server/request-checks';
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	const found = await getSessionUser(getAuth(), event.request.headers);
@@ -35,7 +37,14 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handlePublicCache, handleSession, handleLanguage);
+export const handle = sequence(
+	handleHeaders,
+	handleRequestChecks,
+	handleSession,
+	handlePublicCache,
+	handleLanguage,
+	handleUnreadableForms
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };
