@@ -1,9 +1,11 @@
 /**
  * `npm start`: build the app if the sources are newer than the build, prepare the database
  * (migrations, the default plan, and the demonstration data unless DEMO=0), then serve it on PORT
- * (default 3000). DATABASE_URL selects the database file (default data/plan-monitor.db).
+ * (default 3000), every response with `security-headers.ts`'s headers. DATABASE_URL selects the
+ * database file (default data/plan-monitor.db).
  */
 import { spawnSync } from 'node:child_process';
+import type { Server } from 'node:http';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +14,7 @@ import { databaseFile } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db';
 import { createDemoAccounts, DEMO_ACCOUNTS } from '../src/lib/server/demo/accounts';
 import { hasDemoData, loadDemo } from '../src/lib/server/demo/load';
+import { securityHeaders, setOnEveryResponse } from '../src/lib/server/security-headers';
 
 const BUILT = 'build/handler.js';
 const SOURCES = [
@@ -83,4 +86,8 @@ process.env.BODY_SIZE_LIMIT ||= String(
 buildIfNeeded();
 await prepareDatabase();
 console.log(`Plan Monitor is at ${process.env.ORIGIN}`);
-await import(pathToFileURL(resolve('build/index.js')).href);
+const { server } = (await import(pathToFileURL(resolve('build/index.js')).href)) as {
+	server: { server: Server };
+};
+// Static files are served before any hook runs: these headers are set on the server itself.
+setOnEveryResponse(server.server, securityHeaders(process.env.ORIGIN));

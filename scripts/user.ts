@@ -2,14 +2,18 @@
  * `npm run user -- <command> [options]`: manage accounts from the command line, for the first
  * admin of a real installation and for scripts. Same code paths as the admin pages.
  *
- *   create --email E --role reporter|reviewer|admin [--reporter CODE] [--name N] [--password P]
+ *   create --email E --role reporter|reviewer|admin [--reporter CODE] [--name N]
+ *          [--choose-password | --password-stdin]
  *   list
  *   reset-password --email E
  *   deactivate --email E
  *   reactivate --email E
  *
- * DATABASE_URL selects the database (default data/plan-monitor.db). A generated password is
- * printed once. Exit status: 0 done, 2 refused (with the reason on stderr).
+ * Without a password option, a generated password is printed once. `--choose-password` asks for
+ * one at the terminal (twice, not shown); `--password-stdin` reads it from the first line of the
+ * standard input, for scripts. A password is never taken from the command line, where the shell's
+ * history and the process list would keep it. DATABASE_URL selects the database (default
+ * data/plan-monitor.db). Exit status: 0 done, 2 refused (with the reason on stderr).
  */
 import { eq } from 'drizzle-orm';
 import { parseArgs } from 'node:util';
@@ -25,7 +29,8 @@ import {
 } from '../src/lib/server/users';
 
 const USAGE = `Usage: npm run user -- <command> [options]
-  create --email E --role reporter|reviewer|admin [--reporter CODE] [--name NAME] [--password P]
+  create --email E --role reporter|reviewer|admin [--reporter CODE] [--name NAME]
+         [--choose-password | --password-stdin]
   list
   reset-password --email E
   deactivate --email E
@@ -44,6 +49,8 @@ const { positionals, values } = parseArgs({
 		reporter: { type: 'string' },
 		name: { type: 'string' },
 		password: { type: 'string' },
+		'choose-password': { type: 'boolean' },
+		'password-stdin': { type: 'boolean' },
 		help: { type: 'boolean', short: 'h' }
 	}
 });
@@ -51,6 +58,58 @@ const [command] = positionals;
 if (values.help || !command) {
 	console.log(USAGE);
 	process.exit(values.help ? 0 : 2);
+}
+
+if (values.password !== undefined)
+	refuse(
+		'--password is not accepted: the shell history and the process list would keep it.\n' +
+			'Use --choose-password (asked at the terminal) or --password-stdin (from a pipe).'
+	);
+if (values['choose-password'] && values['password-stdin'])
+	refuse('Use either --choose-password or --password-stdin, not both');
+
+/** The first line of the standard input, without its line ending. */
+async function passwordFromStdin(): Promise<string> {
+	let text = '';
+	for await (const chunk of process.stdin) {
+		text += chunk;
+		if (text.includes('\n') || text.length > 10_000) break;
+	}
+	return text.split(/\r?\n/)[0];
+}
+
+/** Asks at the terminal without showing what is typed. */
+async function askHidden(question: string): Promise<string> {
+	const stdin = process.stdin;
+	if (!stdin.isTTY) refuse('--choose-password needs a terminal: use --password-stdin in scripts');
+	process.stderr.write(question);
+	stdin.setRawMode(true);
+	stdin.setEncoding('utf8');
+	let typed = '';
+	try {
+		for await (const chunk of stdin as AsyncIterable<string>) {
+			for (const c of chunk) {
+				if (c === '\r' || c === '\n') return typed;
+				if (c === '\u0003') refuse('\nCancelled');
+				if (c === '\u007f' || c === '\b') typed = [...typed].slice(0, -1).join('');
+				else if (c >= ' ') typed += c;
+			}
+		}
+		return typed;
+	} finally {
+		stdin.setRawMode(false);
+		stdin.pause();
+		process.stderr.write('\n');
+	}
+}
+
+async function chosenPassword(): Promise<string | undefined> {
+	if (values['password-stdin']) return passwordFromStdin();
+	if (!values['choose-password']) return undefined;
+	const first = await askHidden('Password: ');
+	const again = await askHidden('Password again: ');
+	if (first !== again) refuse('The two passwords differ');
+	return first;
 }
 
 const db = openDatabase();
@@ -66,18 +125,19 @@ try {
 	switch (command) {
 		case 'create': {
 			if (!values.email || !values.role) refuse('create needs --email and --role\n' + USAGE);
+			const password = await chosenPassword();
 			const created = await createUser(db, createAuth(db), {
 				email: values.email,
 				name: values.name ?? values.email.split('@')[0],
 				role: values.role as 'admin',
 				reporterCode: values.reporter ?? null,
-				password: values.password,
+				password,
 				actor
 			});
 			console.log(
 				`Created ${values.email} (${values.role}${values.reporter ? `, ${values.reporter}` : ''}).`
 			);
-			if (!values.password) console.log(`Password (shown once): ${created.password}`);
+			if (password === undefined) console.log(`Password (shown once): ${created.password}`);
 			break;
 		}
 		case 'list':

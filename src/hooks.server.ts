@@ -1,7 +1,8 @@
 /**
  * Every request passes here: the session (who is signed in, into `locals`), the language
- * (Paraglide, from the cookie), security headers, and unexpected errors logged with a reference
- * the user can quote.
+ * (Paraglide, from the cookie), security headers, requests refused before they are read (another
+ * site's, or bodies that are not forms: `request-checks.ts`), and unexpected errors logged with a
+ * reference the user can quote.
  */
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -11,6 +12,7 @@ import { getAuth, getSessionUser } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { handlePublicCache } from '$lib/server/page-cache';
 import { publishIfDue } from '$lib/server/public-tier';
+import { handleRequestChecks, handleUnreadableForms } from '$lib/server/request-checks';
 
 /** How often the server looks whether a scheduled publication is due. */
 const CALENDAR_CHECK_MS = 15 * 60_000;
@@ -66,10 +68,12 @@ const handlePublicData: Handle = ({ event, resolve }) => {
 
 export const handle = sequence(
 	handleHeaders,
+	handleRequestChecks,
 	handlePublicData,
-	handlePublicCache,
 	handleSession,
-	handleLanguage
+	handlePublicCache,
+	handleLanguage,
+	handleUnreadableForms
 );
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

@@ -2,7 +2,8 @@
  * Words for the codes the app shows (statuses, roles, kinds), from the message files, so that
  * every page says them the same way in English and Khmer.
  */
-import { formatValue, type Locale } from '$lib/domain/format';
+import { formatNumber, formatValue, type Locale } from '$lib/domain/format';
+import { FIELD_LIMITS, MIN_PASSWORD } from '$lib/domain/limits';
 import { m } from '$lib/paraglide/messages';
 
 export const submissionStatusLabel = (status: string): string =>
@@ -17,6 +18,15 @@ export const submissionStatusLabel = (status: string): string =>
 export const roleLabel = (role: string): string =>
 	({ reporter: m.role_reporter(), reviewer: m.role_reviewer(), admin: m.role_admin() })[role] ??
 	role;
+
+export const passwordProblemLabel = (problem: string): string =>
+	({
+		too_short: m.password_too_short({ min: String(MIN_PASSWORD) }),
+		too_long: m.password_too_long({ max: String(FIELD_LIMITS.password) }),
+		blank: m.password_blank(),
+		one_character: m.password_one_character(),
+		common: m.password_common()
+	})[problem] ?? problem;
 
 export const kindLabel = (kind: string): string =>
 	({

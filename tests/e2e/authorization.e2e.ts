@@ -5,9 +5,8 @@
  * (a submission of another organisation, which must not even seem to exist).
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { client, database, submissionId } from './helpers';
+import { discover } from './routes';
 
 type Who = 'public' | 'licadho' | 'reviewer' | 'admin';
 const EVERYONE: Who[] = ['public', 'licadho', 'reviewer', 'admin'];
@@ -66,53 +65,6 @@ const MATRIX: Record<string, Who[]> = {
 	'/admin/privacy GET': ADMINS,
 	'/admin/privacy ?/threshold': ADMINS
 };
-
-/** The keys of the object literal exported as `actions` (its top level only). */
-function actionNames(source: string): string[] {
-	const start = source.indexOf('export const actions');
-	if (start < 0) return [];
-	const body = source.slice(source.indexOf('{', start));
-	const names: string[] = [];
-	let depth = 0;
-	for (let i = 0; i < body.length; i++) {
-		const c = body[i];
-		if (c === '{' || c === '(' || c === '[') depth++;
-		else if (c === '}' || c === ')' || c === ']') {
-			if (--depth === 0) break;
-		} else if (depth === 1 && (i === 0 || /[{,]/.test(body[i - 1]) || /\s/.test(c))) {
-			const key = /^\s*(\w+)\s*:/.exec(body.slice(i));
-			const before = body.slice(0, i).trimEnd().at(-1);
-			if (key && (before === '{' || before === ',')) {
-				names.push(key[1]);
-				i += key[0].length - 1;
-			}
-		}
-	}
-	return names;
-}
-
-/** Every route and action in the source tree, in the keys of MATRIX. */
-function discover(dir = 'src/routes', route = ''): string[] {
-	const found: string[] = [];
-	for (const name of readdirSync(dir).sort()) {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) {
-			const segment = /^\(.*\)$/.test(name) ? '' : `/${name}`;
-			found.push(...discover(path, route + segment));
-			continue;
-		}
-		const at = route || '/';
-		if (name === '+page.svelte') found.push(`${at} GET`);
-		if (name === '+server.ts')
-			for (const [, method] of readFileSync(path, 'utf8').matchAll(
-				/export const (GET|POST|PUT|PATCH|DELETE)\b/g
-			))
-				found.push(`${at} ${method}`);
-		if (name === '+page.server.ts')
-			for (const action of actionNames(readFileSync(path, 'utf8'))) found.push(`${at} ?/${action}`);
-	}
-	return found;
-}
 
 test('the table names every route and action of the app, and nothing else', () => {
 	expect(discover().sort()).toEqual(Object.keys(MATRIX).sort());

@@ -4,8 +4,10 @@
  */
 import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 
-export const BASE_URL = 'http://localhost:4173';
+// The test server's address, as playwright.config.ts starts it.
+export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 
 export const ACCOUNTS = {
 	admin: { email: 'admin@demo.example', password: 'demo-admin-2004' },
@@ -60,4 +62,72 @@ export function submissionId(reporter: string, period: string, status: string): 
 	} finally {
 		db.close();
 	}
+}
+
+export interface Answer {
+	status: number;
+	headers: IncomingHttpHeaders;
+	body: Buffer;
+}
+
+/**
+ * One HTTP request to the test server as it is written, with nothing added (no Origin, no
+ * content type unless given), from the loopback address `from` (127.0.0.x): the server sees
+ * each address as another client, so a test can spend a per-client allowance of its own.
+ */
+export function send(
+	path: string,
+	options: {
+		method?: string;
+		headers?: Record<string, string>;
+		body?: string | Buffer;
+		from?: string;
+	} = {}
+): Promise<Answer> {
+	const url = new URL(BASE_URL);
+	return new Promise((done, fail) => {
+		const request = httpRequest(
+			{
+				host: '127.0.0.1',
+				port: url.port,
+				path,
+				method: options.method ?? 'GET',
+				headers: { host: url.host, ...options.headers },
+				localAddress: options.from
+			},
+			(response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (c: Buffer) => chunks.push(c));
+				response.on('end', () =>
+					done({
+						status: response.statusCode ?? 0,
+						headers: response.headers,
+						body: Buffer.concat(chunks)
+					})
+				);
+				response.on('error', fail);
+			}
+		);
+		request.on('error', fail);
+		request.end(options.body);
+	});
+}
+
+/** Signs in as `who` through the form, from `from`; the session cookie to send. */
+export async function sessionCookie(who: Account, from?: string): Promise<string> {
+	const answer = await send('/sign-in', {
+		method: 'POST',
+		from,
+		headers: {
+			origin: BASE_URL,
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html'
+		},
+		body: new URLSearchParams({ ...ACCOUNTS[who] }).toString()
+	});
+	expect(answer.status, `sign-in as ${who}`).toBe(303);
+	const cookies = ([] as string[]).concat(answer.headers['set-cookie'] ?? []);
+	const session = cookies.find((c) => c.includes('session_token='));
+	if (!session) throw new Error(`no session cookie for ${who}`);
+	return session.split(';')[0];
 }

@@ -9,15 +9,18 @@ import { createUser, resetPassword, setActive } from './users';
 let db: Db;
 let dispose: () => void;
 let auth: Auth;
+/** The throttle's clock: the tests move it, never wait for it. */
+let clock = 0;
 const settings = {
 	origin: 'http://localhost:3000',
-	signInMax: 3,
-	signInWindowSeconds: 60,
-	sessionHours: 12
+	signIn: { accountFree: 3, addressFree: 6, maxDelaySeconds: 60 },
+	sessionHours: 12,
+	now: () => clock
 };
 
 beforeEach(() => {
 	({ db, dispose } = tempDatabase());
+	clock = Date.UTC(2004, 0, 1);
 	auth = createAuth(db, settings);
 });
 afterEach(() => dispose());
@@ -81,13 +84,111 @@ describe('sign-in', () => {
 		expect(unknown).toEqual(wrong);
 	});
 
-	it('limits sign-in attempts per address, not for everyone', async () => {
-		const attempt = (address: string) =>
-			signIn(auth, { email: 'nobody@example.org', password: 'whatever it is', address });
-		for (let i = 0; i < settings.signInMax; i++) expect((await attempt('10.0.0.9')).ok).toBe(false);
-		const blocked = await attempt('10.0.0.9');
-		expect(blocked).toMatchObject({ ok: false, reason: 'rate_limited' });
-		expect((await attempt('10.0.0.10')) as { reason: string }).toMatchObject({ reason: 'invalid' });
+	it('limits failed attempts per address, not for everyone', async () => {
+		const attempt = (address: string, i: number) =>
+			signIn(auth, { email: `nobody${i}@example.org`, password: 'whatever it is', address });
+		for (let i = 0; i < settings.signIn.addressFree; i++)
+			expect(await attempt('10.0.0.9', i)).toMatchObject({ reason: 'invalid' });
+		expect(await attempt('10.0.0.9', 99)).toEqual({
+			ok: false,
+			reason: 'rate_limited',
+			retryAfterSeconds: 1
+		});
+		expect(await attempt('10.0.0.10', 99)).toMatchObject({ reason: 'invalid' });
+	});
+});
+
+describe('the sign-in throttle', () => {
+	const email = 'reviewer@example.org';
+	const password = 'a long enough password';
+	beforeEach(async () => {
+		await createUser(db, auth, { email, name: 'R', role: 'reviewer', password, actor: 'test' });
+	});
+	const attempt = (options: { password: string; address: string; knownTokens?: string[] }) =>
+		signIn(auth, { email, ...options });
+
+	it('does not count successes: an office behind one address signs in all day', async () => {
+		for (let i = 0; i < 40; i++)
+			expect((await attempt({ password, address: '10.0.0.1' })).ok, `sign-in ${i}`).toBe(true);
+	});
+
+	it('limits failures per account, from however many addresses, with a growing delay', async () => {
+		for (let i = 0; i < settings.signIn.accountFree; i++)
+			expect(await attempt({ password: 'wrong guess!', address: `10.1.0.${i}` })).toMatchObject({
+				reason: 'invalid'
+			});
+		// The next attempt, even with the right password, waits: it is not checked at all.
+		expect(await attempt({ password, address: '10.1.1.1' })).toEqual({
+			ok: false,
+			reason: 'rate_limited',
+			retryAfterSeconds: 1
+		});
+		clock += 1000;
+		expect(await attempt({ password: 'wrong guess!', address: '10.1.1.2' })).toMatchObject({
+			reason: 'invalid'
+		});
+		expect(await attempt({ password, address: '10.1.1.3' })).toMatchObject({
+			retryAfterSeconds: 2
+		});
+		clock += 2000;
+		expect(await attempt({ password: 'wrong guess!', address: '10.1.1.4' })).toMatchObject({
+			reason: 'invalid'
+		});
+		expect(await attempt({ password, address: '10.1.1.5' })).toMatchObject({
+			retryAfterSeconds: 4
+		});
+		// A delay, never a ban: once it has passed, the right password works and clears the count.
+		clock += 4000;
+		expect((await attempt({ password, address: '10.1.1.6' })).ok).toBe(true);
+		expect(await attempt({ password: 'wrong guess!', address: '10.1.1.7' })).toMatchObject({
+			reason: 'invalid'
+		});
+	});
+
+	it('caps the delay', async () => {
+		for (let i = 0; i < 30; i++) {
+			await attempt({ password: 'wrong guess!', address: `10.2.0.${i}` });
+			clock += 3600_000;
+		}
+		clock -= 3600_000;
+		expect(await attempt({ password, address: '10.2.1.1' })).toMatchObject({
+			retryAfterSeconds: settings.signIn.maxDelaySeconds
+		});
+	});
+
+	it('cannot be used to keep the owner out: a browser that signed in before is not slowed', async () => {
+		const first = await attempt({ password, address: '10.3.0.1' });
+		if (!first.ok) throw new Error('sign-in failed');
+		for (let i = 0; i < 20; i++) {
+			await attempt({ password: 'attacker guess', address: `10.4.0.${i}` });
+			clock += 10;
+		}
+		expect(await attempt({ password, address: '10.3.0.2' })).toMatchObject({
+			reason: 'rate_limited'
+		});
+		// The owner's browser holds the proof of an earlier sign-in: the attacker's failures do not
+		// count against it.
+		const owner = await attempt({
+			password,
+			address: '10.3.0.2',
+			knownTokens: [first.knownBrowserToken]
+		});
+		expect(owner.ok).toBe(true);
+		// A forged proof is no proof.
+		expect(
+			await attempt({ password, address: '10.3.0.3', knownTokens: ['A'.repeat(22)] })
+		).toMatchObject({ reason: 'rate_limited' });
+	});
+
+	it('counts attempts sent at once, before any password is checked', async () => {
+		const results = await Promise.all(
+			Array.from({ length: 10 }, (_, i) =>
+				attempt({ password: 'wrong guess!', address: `10.5.0.${i}` })
+			)
+		);
+		expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(
+			settings.signIn.accountFree
+		);
 	});
 });
 

@@ -5,9 +5,11 @@
  * - Sessions live in the `session` table and in an HttpOnly, SameSite=Lax cookie (Secure behind
  *   HTTPS); they expire after `SESSION_HOURS` (default 12) and are never silently extended, and
  *   revoking them (sign-out, deactivation, password reset) deletes the row.
- * - Sign-in goes through the library's own request handler, never its server API, because only
- *   the handler applies the rate limiter. The limiter keys on a private header that this module
- *   sets from the connection's address (`event.getClientAddress()`), never from a client header.
+ * - Sign-in is slowed down per account and per address after failures (`sign-in-throttle.ts`:
+ *   a growing delay, never a ban; successes do not count; a browser that signed in before is
+ *   not slowed down by someone else's failures). The library's own limiter, which counts
+ *   successes too and per address only, is off for sign-in; it still guards its other paths,
+ *   keyed on a private header set from the connection's address, never from a client header.
  * - No auth client ships to the browser: pages use plain form posts.
  *
  * The secret signing the cookies is `BETTER_AUTH_SECRET`; without it, one is generated once and
@@ -24,6 +26,16 @@ import { eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { getDb, type Db } from './db';
 import * as t from './db/schema';
+import { FIELD_LIMITS, MIN_PASSWORD } from '../domain/limits';
+import {
+	isKnownBrowser,
+	knownBrowserToken,
+	recordFailure,
+	recordSuccess,
+	secondsToWait,
+	throttleKeys,
+	type ThrottleSettings
+} from './sign-in-throttle';
 
 export const ROLES = ['reporter', 'reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -40,19 +52,29 @@ export const verifyPassword = ({ hash: digest, password }: { hash: string; passw
 export interface AuthSettings {
 	/** The address people use, e.g. `http://localhost:3000`. */
 	origin: string;
-	/** Sign-in attempts allowed per address within `signInWindowSeconds`. */
-	signInMax: number;
-	signInWindowSeconds: number;
+	/** How failed sign-ins slow down the next ones. */
+	signIn: ThrottleSettings;
 	sessionHours: number;
+	/** The time in milliseconds, for the throttle (tests pass their own clock). */
+	now?: () => number;
 }
 
-/** Settings from the environment (`ORIGIN`, `SIGN_IN_RATE_LIMIT` as `max/seconds`, `SESSION_HOURS`). */
+/**
+ * Settings from the environment: `ORIGIN`, `SESSION_HOURS`, and `SIGN_IN_THROTTLE` as
+ * `account/address/seconds` (failures without delay per account and per address, and the
+ * longest delay; default `5/20/300`).
+ */
 export function authSettings(): AuthSettings {
-	const [max, seconds] = (process.env.SIGN_IN_RATE_LIMIT || '10/300').split('/').map(Number);
+	const [account, address, maxDelay] = (process.env.SIGN_IN_THROTTLE || '').split('/').map(Number);
+	const whole = (n: number | undefined, fallback: number) =>
+		Number.isInteger(n) && (n as number) > 0 ? (n as number) : fallback;
 	return {
 		origin: process.env.ORIGIN || `http://localhost:${process.env.PORT || 5173}`,
-		signInMax: max > 0 ? max : 10,
-		signInWindowSeconds: seconds > 0 ? seconds : 300,
+		signIn: {
+			accountFree: whole(account, 5),
+			addressFree: whole(address, 20),
+			maxDelaySeconds: whole(maxDelay, 300)
+		},
 		sessionHours: Number(process.env.SESSION_HOURS) > 0 ? Number(process.env.SESSION_HOURS) : 12
 	};
 }
@@ -73,7 +95,7 @@ const ac = createAccessControl(defaultStatements);
 
 /** Builds the sign-in library for a database. */
 export function createAuth(db: Db, settings: AuthSettings = authSettings()) {
-	return betterAuth({
+	const auth = betterAuth({
 		appName: 'Plan Monitor',
 		baseURL: settings.origin,
 		secret: authSecret(db),
@@ -91,8 +113,9 @@ export function createAuth(db: Db, settings: AuthSettings = authSettings()) {
 		emailAndPassword: {
 			enabled: true,
 			disableSignUp: true,
-			minPasswordLength: 10,
-			maxPasswordLength: 128,
+			// The full rule (password-rule.ts) is checked where a password is chosen.
+			minPasswordLength: MIN_PASSWORD,
+			maxPasswordLength: FIELD_LIMITS.password,
 			password: { hash: hashPassword, verify: verifyPassword }
 		},
 		session: {
@@ -109,9 +132,8 @@ export function createAuth(db: Db, settings: AuthSettings = authSettings()) {
 			storage: 'database',
 			window: 60,
 			max: 100,
-			customRules: {
-				'/sign-in/email': { window: settings.signInWindowSeconds, max: settings.signInMax }
-			}
+			// Sign-in has its own throttle (see the header).
+			customRules: { '/sign-in/email': false }
 		},
 		advanced: {
 			ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
@@ -128,9 +150,14 @@ export function createAuth(db: Db, settings: AuthSettings = authSettings()) {
 			})
 		]
 	});
+	throttles.set(auth, { db, settings: settings.signIn, now: settings.now ?? Date.now });
+	return auth;
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** The sign-in throttle's settings and database, per library instance. */
+const throttles = new WeakMap<object, { db: Db; settings: ThrottleSettings; now: () => number }>();
 
 export interface CookieToSet {
 	name: string;
@@ -139,7 +166,7 @@ export interface CookieToSet {
 }
 
 export type SignInResult =
-	| { ok: true; userId: string; cookies: CookieToSet[] }
+	| { ok: true; userId: string; cookies: CookieToSet[]; knownBrowserToken: string }
 	| { ok: false; reason: 'invalid' | 'deactivated' | 'rate_limited'; retryAfterSeconds?: number };
 
 /** Reads the cookies a library response sets, for SvelteKit's `cookies.set`. */
@@ -154,13 +181,34 @@ export function cookiesFrom(response: Response): CookieToSet[] {
 }
 
 /**
- * Signs in through the library's handler (so that the rate limiter runs), as a request from
- * `address`. An unknown account and a wrong password give the same answer.
+ * Signs in, as a request from `address`, unless failures have made this account or address
+ * wait (`sign-in-throttle.ts`); `knownTokens` are the tokens of the browser's known-browser
+ * cookie. An unknown account and a wrong password give the same answer. On success, the token
+ * to add to that cookie comes back.
  */
 export async function signIn(
 	auth: Auth,
-	options: { email: string; password: string; address: string; userAgent?: string | null }
+	options: {
+		email: string;
+		password: string;
+		address: string;
+		userAgent?: string | null;
+		knownTokens?: readonly string[];
+	}
 ): Promise<SignInResult> {
+	const { db, settings, now } = throttles.get(auth)!;
+	const secret = auth.options.secret as string;
+	const email = options.email.trim();
+	const keys = throttleKeys({
+		email,
+		address: options.address,
+		known: isKnownBrowser(secret, email, options.knownTokens ?? [])
+	});
+	const wait = secondsToWait(db, keys, settings, now());
+	if (wait > 0) return { ok: false, reason: 'rate_limited', retryAfterSeconds: wait };
+	// Counted as failed until it succeeds, so that attempts sent at once all count.
+	recordFailure(db, keys, now());
+
 	const origin = new URL(auth.options.baseURL as string).origin;
 	const response = await auth.handler(
 		new Request(`${origin}/api/auth/sign-in/email`, {
@@ -171,18 +219,18 @@ export async function signIn(
 				[CLIENT_ADDRESS_HEADER]: options.address,
 				'user-agent': options.userAgent ?? ''
 			},
-			body: JSON.stringify({ email: options.email.trim(), password: options.password })
+			body: JSON.stringify({ email, password: options.password })
 		})
 	);
-	if (response.status === 429)
-		return {
-			ok: false,
-			reason: 'rate_limited',
-			retryAfterSeconds: Number(response.headers.get('x-retry-after')) || undefined
-		};
 	if (response.ok) {
+		recordSuccess(db, keys, now());
 		const body = (await response.json()) as { user: { id: string } };
-		return { ok: true, userId: body.user.id, cookies: cookiesFrom(response) };
+		return {
+			ok: true,
+			userId: body.user.id,
+			cookies: cookiesFrom(response),
+			knownBrowserToken: knownBrowserToken(secret, email)
+		};
 	}
 	const body = (await response.json().catch(() => ({}))) as { code?: string };
 	return { ok: false, reason: body.code === 'BANNED_USER' ? 'deactivated' : 'invalid' };

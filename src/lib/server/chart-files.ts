@@ -1,8 +1,14 @@
 /**
  * An indicator page's charts as files: the page's own Svelte components rendered on the server,
  * so a download never says more or less than the page. SVG as drawn; PNG rasterised from it.
+ *
+ * Drawing costs CPU (a PNG about a tenth of a second), so each client (by address) may have
+ * only so many drawn: `CHART_RATE_LIMIT` as `max/seconds`, default 30 per minute; beyond it the
+ * answer is 429 with `Retry-After`. A chart the public cache keeps is given without drawing,
+ * and never counts.
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { render } from 'svelte/server';
 import BarChart from '$lib/charts/BarChart.svelte';
 import { indicatorCharts } from '$lib/charts/indicator-charts';
@@ -11,7 +17,9 @@ import SeriesChart from '$lib/charts/SeriesChart.svelte';
 import type { Locale } from '$lib/domain/format';
 import { currentLocale } from '$lib/locale';
 import type { IndicatorPage } from './dashboard';
+import { svgToPng } from './png';
 import { tierFor } from './public-tier';
+import { parseBucketSettings, TokenBuckets } from './token-bucket';
 
 /** The chart as a standalone SVG document, or null if the page has no such chart. */
 export function chartSvg(page: IndicatorPage, chart: string, locale: Locale): string | null {
@@ -28,14 +36,51 @@ export function chartSvg(page: IndicatorPage, chart: string, locale: Locale): st
 	return body && `<?xml version="1.0" encoding="UTF-8"?>\n${body.replace(/<!--[^]*?-->/g, '')}`;
 }
 
-/** The chart a download route asks for (`/indicators/PROT-02/map.svg`), as SVG; 404 otherwise. */
-export function requestedChart(
-	event: Pick<RequestEvent, 'locals' | 'url'> & { params: { code: string; chart: string } }
-): { svg: string; filename: string } {
+const CHARTS = new Set(['series', 'map', 'sex', 'age']);
+
+const drawing = new TokenBuckets(
+	parseBucketSettings(process.env.CHART_RATE_LIMIT, { capacity: 30, windowSeconds: 60 })
+);
+
+type ChartEvent = Pick<RequestEvent, 'locals' | 'url' | 'getClientAddress'> & {
+	params: { code: string; chart: string };
+};
+
+/**
+ * The answer of a chart download route (`/indicators/PROT-02/map.svg`, `map.png`): the chart as
+ * a file; 404 for no such indicator or chart; 429 once the client has had its share drawn.
+ */
+export function chartResponse(event: ChartEvent, format: 'svg' | 'png'): Response {
 	const code = event.params.code.toUpperCase();
 	const page = tierFor(event).page(code);
 	if (!page) error(404, 'No such indicator');
+	if (!CHARTS.has(event.params.chart)) error(404, 'No such chart');
+	const turn = drawing.take(event.getClientAddress(), Date.now());
+	if (!turn.ok) {
+		const seconds = { seconds: String(turn.retryAfterSeconds) };
+		return new Response(
+			`${m.chart_rate_limited(seconds, { locale: 'en' })}\n${m.chart_rate_limited(seconds, { locale: 'km' })}\n`,
+			{
+				status: 429,
+				headers: {
+					'content-type': 'text/plain; charset=utf-8',
+					'retry-after': String(turn.retryAfterSeconds)
+				}
+			}
+		);
+	}
 	const svg = chartSvg(page, event.params.chart, currentLocale());
 	if (!svg) error(404, 'No such chart');
-	return { svg, filename: `${code}-${event.params.chart}` };
+	const filename = `${code}-${event.params.chart}.${format}`;
+	const disposition = `attachment; filename="${filename}"`;
+	return format === 'svg'
+		? new Response(svg, {
+				headers: {
+					'content-type': 'image/svg+xml; charset=utf-8',
+					'content-disposition': disposition
+				}
+			})
+		: new Response(new Uint8Array(svgToPng(svg)), {
+				headers: { 'content-type': 'image/png', 'content-disposition': disposition }
+			});
 }

@@ -15,7 +15,7 @@ import { formatPeriod } from '../domain/periods';
 import { nextPublication, PUBLICATION_LAG_DAYS } from '../domain/calendar';
 import { MIN_K, PUBLIC_K, thresholdOf } from '../domain/privacy';
 import { NO_PROVINCE, toDatePeriod } from '../domain/public-tables';
-import type { RequestEvent } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import { audit } from './audit';
 import {
 	computeBothDashboards,
@@ -561,9 +561,13 @@ export function tierFor(event: Pick<RequestEvent, 'locals' | 'url'>): Tier {
 	const db = getDb();
 	if (!seesUnsuppressed(event)) return readTier(db, 'public');
 	const params = event.url.searchParams;
-	const preview = Number(params.get('preview'));
-	if (Number.isInteger(preview) && preview > 0)
+	if (params.has('preview')) {
+		// Only a submission in review can be previewed: a draft, or another organisation's
+		// returned or withdrawn figures, must not be readable through a public page.
+		const preview = Number(params.get('preview'));
+		if (!submittedIds(db).includes(preview)) error(404, 'No such submission in review');
 		return liveTier(db, { suppress: true, include: [preview] });
+	}
 	if (params.has('submitted')) return liveTier(db, { suppress: false, include: submittedIds(db) });
 	return readTier(db, 'review');
 }

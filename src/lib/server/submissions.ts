@@ -24,6 +24,7 @@ import type { StoredReport } from './import/pipeline';
 import { readStoredFile, storeFile } from './files';
 import { refreshReviewPages } from './public-tier';
 import * as t from './db/schema';
+import { FIELD_LIMITS } from '../domain/limits';
 
 export type Sex = (typeof t.SEXES)[number];
 export type AgeGroup = (typeof t.AGE_GROUPS)[number];
@@ -231,6 +232,8 @@ export function takeAction(
 	const { id, action, user } = options;
 	const at = options.at ?? new Date().toISOString();
 	const comment = options.comment?.trim() ?? '';
+	if (comment.length > FIELD_LIMITS.comment)
+		throw new WorkflowError(400, 'The comment is too long');
 	return inTransaction(db, () => {
 		const sub = db.select().from(t.submission).where(eq(t.submission.id, id)).get();
 		if (!sub || !canSee(user, sub)) throw new WorkflowError(404, 'No such submission');
@@ -282,6 +285,7 @@ export function addComment(
 ): void {
 	const body = options.body.trim();
 	if (!body) throw new WorkflowError(400, 'The comment is empty');
+	if (body.length > FIELD_LIMITS.comment) throw new WorkflowError(400, 'The comment is too long');
 	inTransaction(db, () => {
 		const sub = db.select().from(t.submission).where(eq(t.submission.id, options.id)).get();
 		if (!sub || !canSee(options.user, sub)) throw new WorkflowError(404, 'No such submission');

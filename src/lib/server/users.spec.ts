@@ -14,8 +14,7 @@ beforeEach(() => {
 	({ db, dispose } = tempDatabase());
 	auth = createAuth(db, {
 		origin: 'http://localhost:3000',
-		signInMax: 10,
-		signInWindowSeconds: 60,
+		signIn: { accountFree: 5, addressFree: 20, maxDelaySeconds: 300 },
 		sessionHours: 12
 	});
 });
@@ -50,7 +49,7 @@ describe('createUser', () => {
 		).rejects.toThrow(/valid e-mail/);
 		await expect(
 			createUser(db, auth, { ...base, email: 'b@example.org', password: 'short', role: 'admin' })
-		).rejects.toThrow(/at least 10/);
+		).rejects.toThrow(/at least 12/);
 	});
 
 	it('generates a password when none is given, and audits the creation', async () => {

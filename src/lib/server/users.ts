@@ -12,22 +12,26 @@ import { audit } from './audit';
 import { hashPassword, ROLES, type Auth, type Role } from './auth';
 import { inTransaction, type Db } from './db';
 import * as t from './db/schema';
+import { FIELD_LIMITS } from '../domain/limits';
+import { PASSWORD_PROBLEMS, passwordProblem, type PasswordProblem } from './password-rule';
 
 export class UserError extends Error {
 	constructor(
 		message: string,
-		readonly field?: string
+		readonly field?: string,
+		/** For a password refused by the rule: which part of it (for the page's own words). */
+		readonly passwordProblem?: PasswordProblem
 	) {
 		super(message);
 	}
 }
 
 const newUserSchema = z.object({
-	email: z.email('Enter a valid e-mail address').max(200),
-	name: z.string().trim().min(1, 'Enter a name').max(200),
+	email: z.email('Enter a valid e-mail address').max(FIELD_LIMITS.email),
+	name: z.string().trim().min(1, 'Enter a name').max(FIELD_LIMITS.name),
 	role: z.enum(ROLES, 'Choose a role'),
 	reporterCode: z.string().trim().toUpperCase().optional().nullable(),
-	password: z.string().min(10, 'The password needs at least 10 characters').max(128).optional()
+	password: z.string().optional()
 });
 
 export type NewUser = z.input<typeof newUserSchema> & { actor: string; address?: string | null };
@@ -54,6 +58,10 @@ export async function createUser(
 		throw new UserError(issue.message, String(issue.path[0] ?? ''));
 	}
 	const { email, name, role } = parsed.data;
+	if (parsed.data.password !== undefined) {
+		const problem = passwordProblem(parsed.data.password);
+		if (problem) throw new UserError(PASSWORD_PROBLEMS[problem], 'password', problem);
+	}
 	const reporterCode = role === 'reporter' ? parsed.data.reporterCode || null : null;
 	if (role === 'reporter') {
 		if (!reporterCode)

@@ -4,6 +4,7 @@
  */
 import { error, redirect } from '@sveltejs/kit';
 import { cookieName, isLocale } from '$lib/paraglide/runtime';
+import { safeRedirectTarget } from '$lib/server/redirect-target';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ request, cookies }) => {
@@ -16,6 +17,5 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 		httpOnly: false,
 		sameSite: 'lax'
 	});
-	const back = String(form.get('redirectTo') ?? '/');
-	redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/');
+	redirect(303, safeRedirectTarget(String(form.get('redirectTo') ?? '/'), '/'));
 };

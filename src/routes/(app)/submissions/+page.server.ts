@@ -1,4 +1,5 @@
 import { SUBMISSION_STATUSES } from '$lib/server/db/schema';
+import { pageOffset, parsePageNumber } from '$lib/domain/paging';
 import { requireRole, SIGNED_IN } from '$lib/server/guard';
 import { getDb } from '$lib/server/db';
 import { listSubmissions, reportersWithSubmissions } from '$lib/server/submissions';
@@ -14,14 +15,14 @@ export const load: PageServerLoad = (event) => {
 	const period = parsePeriod(q.get('period') ?? '');
 	// A reporter's list is its own whatever the address says: the filter applies to reviewers only.
 	const reporter = user.role === 'reporter' ? undefined : q.get('reporter') || undefined;
-	const page = Math.max(1, Number(q.get('page')) || 1);
+	const page = parsePageNumber(q.get('page'));
 	const db = getDb();
 	const { rows, total } = listSubmissions(db, user, {
 		status,
 		reporter,
 		period: period ? formatPeriod(period) : undefined,
 		limit: PAGE,
-		offset: (page - 1) * PAGE
+		offset: pageOffset(page, PAGE)
 	});
 	return {
 		rows,

@@ -1,4 +1,5 @@
 import { listAudit } from '$lib/server/audit';
+import { pageOffset, parsePageNumber } from '$lib/domain/paging';
 import { getDb } from '$lib/server/db';
 import { ADMINS, requireRole } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
@@ -16,7 +17,7 @@ export const load: PageServerLoad = (event) => {
 		from: DATE.test(q.get('from') ?? '') ? (q.get('from') as string) : '',
 		to: DATE.test(q.get('to') ?? '') ? (q.get('to') as string) : ''
 	};
-	const page = Math.max(1, Number(q.get('page')) || 1);
+	const page = parsePageNumber(q.get('page'));
 	const rows = listAudit(getDb(), {
 		action: filter.action || undefined,
 		actor: filter.actor || undefined,
@@ -24,7 +25,7 @@ export const load: PageServerLoad = (event) => {
 		from: filter.from || undefined,
 		to: filter.to || undefined,
 		limit: PAGE + 1,
-		offset: (page - 1) * PAGE
+		offset: pageOffset(page, PAGE)
 	});
 	return { filter, page, rows: rows.slice(0, PAGE), more: rows.length > PAGE };
 };

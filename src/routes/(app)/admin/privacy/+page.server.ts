@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { formTooLong } from '$lib/server/form-limits';
 import { ADMINS, requireRole } from '$lib/server/guard';
 import {
 	listReleases,
@@ -30,7 +31,10 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	threshold: async (event) => {
 		const admin = requireRole(event, ADMINS);
-		const k = Number((await event.request.formData()).get('k'));
+		const form = await event.request.formData();
+		const tooLong = formTooLong(form);
+		if (tooLong) return fail(400, { error: tooLong });
+		const k = Number(form.get('k'));
 		try {
 			setPublicThreshold(getDb(), k, { actor: admin.id, address: event.getClientAddress() });
 		} catch (e) {

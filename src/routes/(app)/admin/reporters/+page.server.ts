@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { formTooLong } from '$lib/server/form-limits';
 import { ADMINS, requireRole } from '$lib/server/guard';
 import { listProvinces, listReporters, ReporterError, saveReporter } from '$lib/server/reporters';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -22,6 +23,8 @@ function save(mode: 'create' | 'update') {
 			provinces: form.getAll('provinces').map(String),
 			active: mode === 'create' || form.get('active') === 'on'
 		};
+		const tooLong = formTooLong(form);
+		if (tooLong) return fail(400, { mode, values, error: tooLong });
 		try {
 			const code = saveReporter(getDb(), values, {
 				mode,

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getAuth } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
+import { formTooLong } from '$lib/server/form-limits';
 import { ADMINS, requireRole } from '$lib/server/guard';
 import { listReporters } from '$lib/server/reporters';
 import { createUser, listUsers, resetPassword, setActive, UserError } from '$lib/server/users';
@@ -21,7 +22,10 @@ const emailOf = (userId: string) => listUsers(getDb()).find((u) => u.id === user
 function setActiveAction(active: boolean) {
 	return async (event: RequestEvent) => {
 		const admin = requireRole(event, ADMINS);
-		const userId = String((await event.request.formData()).get('userId') ?? '');
+		const form = await event.request.formData();
+		const tooLong = formTooLong(form);
+		if (tooLong) return fail(400, { error: tooLong });
+		const userId = String(form.get('userId') ?? '');
 		if (!active && userId === admin.id)
 			return fail(400, { error: 'You cannot deactivate your own account' });
 		try {
@@ -45,6 +49,8 @@ export const actions: Actions = {
 			reporterCode: String(form.get('reporterCode') ?? '') || null
 		};
 		const password = String(form.get('password') ?? '');
+		const tooLong = formTooLong(form);
+		if (tooLong) return fail(400, { values, error: tooLong });
 		try {
 			const created = await createUser(getDb(), getAuth(), {
 				...values,
@@ -56,13 +62,22 @@ export const actions: Actions = {
 			// The password is shown once, to the admin who set or generated it.
 			return { created: { email: values.email, password: password ? null : created.password } };
 		} catch (e) {
-			if (e instanceof UserError) return fail(400, { values, error: e.message, field: e.field });
+			if (e instanceof UserError)
+				return fail(400, {
+					values,
+					error: e.message,
+					field: e.field,
+					passwordProblem: e.passwordProblem
+				});
 			throw e;
 		}
 	},
 	reset: async (event) => {
 		const admin = requireRole(event, ADMINS);
-		const userId = String((await event.request.formData()).get('userId') ?? '');
+		const form = await event.request.formData();
+		const tooLong = formTooLong(form);
+		if (tooLong) return fail(400, { error: tooLong });
+		const userId = String(form.get('userId') ?? '');
 		try {
 			const password = await resetPassword(getDb(), {
 				userId,

@@ -1,6 +1,8 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { pageOffset, parsePageNumber } from '$lib/domain/paging';
 import type { WorkflowAction } from '$lib/domain/workflow';
 import { getDb } from '$lib/server/db';
+import { formTooLong } from '$lib/server/form-limits';
 import { REPORTERS, requireRole, SIGNED_IN } from '$lib/server/guard';
 import { applyMapping, type MappingAnswers } from '$lib/server/import/remap';
 import { FIELDS } from '$lib/server/import/vocabulary';
@@ -26,10 +28,10 @@ function submissionId(params: { id: string }): number {
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, SIGNED_IN);
-	const page = Math.max(1, Number(event.url.searchParams.get('page')) || 1);
+	const page = parsePageNumber(event.url.searchParams.get('page'));
 	const found = getSubmission(getDb(), submissionId(event.params), user, {
 		limit: PAGE,
-		offset: (page - 1) * PAGE
+		offset: pageOffset(page, PAGE)
 	});
 	if (!found) error(404, 'No such submission');
 	const total = found.counts.new + found.counts.changed + found.counts.unchanged;
@@ -92,7 +94,10 @@ function answer<T>(action: string, comment: string, run: () => T) {
 function step(action: WorkflowAction) {
 	return async (event: RequestEvent<{ id: string }>) => {
 		const user = requireRole(event, SIGNED_IN);
-		const comment = String((await event.request.formData()).get('comment') ?? '');
+		const form = await event.request.formData();
+		const comment = String(form.get('comment') ?? '');
+		const tooLong = formTooLong(form);
+		if (tooLong) return fail(400, { action, error: tooLong, comment });
 		return answer(action, comment, () => {
 			const status = takeAction(getDb(), {
 				id: submissionId(event.params),
@@ -115,6 +120,8 @@ export const actions: Actions = {
 	map: async (event) => {
 		const user = requireRole(event, REPORTERS);
 		const form = await event.request.formData();
+		const tooLong = formTooLong(form);
+		if (tooLong) return fail(400, { action: 'map', error: tooLong, comment: '' });
 		const answers: MappingAnswers = { headers: {}, indicators: {}, provinces: {} };
 		for (const [name, value] of form) {
 			const [kind, ...rest] = name.split(':');
@@ -133,7 +140,10 @@ export const actions: Actions = {
 	},
 	comment: async (event) => {
 		const user = requireRole(event, SIGNED_IN);
-		const body = String((await event.request.formData()).get('comment') ?? '');
+		const form = await event.request.formData();
+		const body = String(form.get('comment') ?? '');
+		const tooLong = formTooLong(form);
+		if (tooLong) return fail(400, { action: 'comment', error: tooLong, comment: body });
 		return answer('comment', body, () => {
 			addComment(getDb(), {
 				id: submissionId(event.params),

@@ -1,0 +1,33 @@
+/**
+ * What a password chosen by a person must be (OWASP ASVS 2.1): at least `MIN_PASSWORD`
+ * characters and at most `FIELD_LIMITS.password`; not one character over and over, nor only
+ * spaces; and not one of the 49,233 most common passwords of `@zxcvbn-ts/language-common`
+ * (MIT; compared without regard to case, and with the spaces at either end removed). Generated
+ * passwords are never checked: they are long and random.
+ */
+import { dictionary } from '@zxcvbn-ts/language-common';
+import { FIELD_LIMITS, MIN_PASSWORD } from '../domain/limits';
+
+export type PasswordProblem = 'too_short' | 'too_long' | 'blank' | 'one_character' | 'common';
+
+let common: Set<string> | undefined;
+
+/** What is wrong with `password`, or null. */
+export function passwordProblem(password: string): PasswordProblem | null {
+	if ([...password].length < MIN_PASSWORD) return 'too_short';
+	if (password.length > FIELD_LIMITS.password) return 'too_long';
+	if (password.trim() === '') return 'blank';
+	if (new Set(password.trim()).size === 1) return 'one_character';
+	common ??= new Set(dictionary['passwords-common']);
+	if (common.has(password.trim().toLowerCase())) return 'common';
+	return null;
+}
+
+/** The English explanation of a problem, for the command line and the logs. */
+export const PASSWORD_PROBLEMS: Record<PasswordProblem, string> = {
+	too_short: `The password needs at least ${MIN_PASSWORD} characters`,
+	too_long: `The password may have at most ${FIELD_LIMITS.password} characters`,
+	blank: 'The password cannot be only spaces',
+	one_character: 'The password cannot be one character repeated',
+	common: 'This password is one of the most common ones: choose another'
+};
