@@ -1,13 +1,17 @@
 /**
- * Every request passes here: the session (who is signed in, into `locals`), the language
+ * Every request passes here: its log line, the session (who is signed in, into `locals`), the language
  * (Paraglide, from the cookie), security headers, and unexpected errors logged with a reference
- * the user can quote.
+ * the user can quote. At start, the backup schedule.
  */
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
+import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getAuth, getSessionUser } from '$lib/server/auth';
+import { startScheduledBackups } from '$lib/server/backup/schedule';
+import { getDb } from '$lib/server/db';
+import { handleRequestLog } from '$lib/server/log';
 import { handlePublicCache } from '$lib/server/page-cache';
 
 const handleSession: Handle = async ({ event, resolve }) => {
@@ -35,7 +39,18 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handlePublicCache, handleSession, handleLanguage);
+export const handle = sequence(
+	handleRequestLog,
+	handleHeaders,
+	handlePublicCache,
+	handleSession,
+	handleLanguage
+);
+
+/** At start (not while building): scheduled backups, when BACKUP_DIR asks for them. */
+export const init: ServerInit = () => {
+	if (!building) startScheduledBackups(getDb);
+};
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };
