@@ -16,6 +16,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 		environment: 'node',
+		// Log lines stay out of the test output (tests of the lines ask for them).
+		env: { LOG: 'off' },
 		testTimeout: 30_000
 	}
 });

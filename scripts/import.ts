@@ -16,6 +16,9 @@ import { openDatabase } from '../src/lib/server/db';
 import { importFile } from '../src/lib/server/import/pipeline';
 import { reporterExists } from '../src/lib/server/reporters';
 
+// The summary is this command's output: log lines go to stderr.
+process.env.LOG ||= 'stderr';
+
 const USAGE =
 	'Usage: npm run import -- <file> [--reporter <code>] [--dry-run] [--approve] [--json]';
 

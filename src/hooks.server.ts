@@ -1,15 +1,18 @@
 /**
- * Every request passes here: the session (who is signed in, into `locals`), the language
- * (Paraglide, from the cookie), security headers, requests refused before they are read (another
- * site's, or bodies that are not forms: `request-checks.ts`), and unexpected errors logged with a
- * reference the user can quote.
+ * Every request passes here: its log line, the session (who is signed in, into `locals`), the
+ * language (Paraglide, from the cookie), security headers, requests refused before they are read
+ * (another site's, or bodies that are not forms: `request-checks.ts`), and unexpected errors logged
+ * with a reference the user can quote. At start, the backup schedule and the publication calendar.
  */
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
+import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getAuth, getSessionUser } from '$lib/server/auth';
+import { startScheduledBackups } from '$lib/server/backup/schedule';
 import { getDb } from '$lib/server/db';
+import { handleRequestLog } from '$lib/server/log';
 import { handlePublicCache } from '$lib/server/page-cache';
 import { publishIfDue } from '$lib/server/public-tier';
 import { handleRequestChecks, handleUnreadableForms } from '$lib/server/request-checks';
@@ -17,16 +20,6 @@ import { handleRequestChecks, handleUnreadableForms } from '$lib/server/request-
 /** How often the server looks whether a scheduled publication is due. */
 const CALENDAR_CHECK_MS = 15 * 60_000;
 
-/** The publication calendar: a release when its date has come and approved figures wait (§7). */
-export const init: ServerInit = () => {
-	const check = () => {
-		try {
-			const release = publishIfDue(getDb());
-			if (release) console.log(`Release ${release.id} published: ${release.reason}`);
-		} catch (e) {
-			console.error('[calendar] the scheduled publication failed', e);
-		}
-	};
 	check();
 	setInterval(check, CALENDAR_CHECK_MS).unref();
 };
@@ -67,6 +60,7 @@ const handlePublicData: Handle = ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	handleRequestLog,
 	handleHeaders,
 	handleRequestChecks,
 	handlePublicData,
@@ -75,6 +69,25 @@ export const handle = sequence(
 	handleLanguage,
 	handleUnreadableForms
 );
+
+/**
+ * At start (not while building): scheduled backups, when BACKUP_DIR asks for them, and the
+ * publication calendar — a release when its date has come and approved figures wait (§7).
+ */
+export const init: ServerInit = () => {
+	if (building) return;
+	startScheduledBackups(getDb);
+	const check = () => {
+		try {
+			const release = publishIfDue(getDb());
+			if (release) console.log(`Release ${release.id} published: ${release.reason}`);
+		} catch (e) {
+			console.error('[calendar] the scheduled publication failed', e);
+		}
+	};
+	check();
+	setInterval(check, CALENDAR_CHECK_MS).unref();
+};
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };

@@ -23,3 +23,30 @@ export function importMaxBytes(): number {
 	const mb = Number(process.env.IMPORT_MAX_MB);
 	return (mb > 0 ? mb : 50) * 1_000_000;
 }
+
+/** Where log lines go: `LOG` = `stdout` (default), `stderr` or `off`. */
+export function logTarget(): 'stdout' | 'stderr' | 'off' {
+	const target = process.env.LOG || 'stdout';
+	if (target === 'stdout' || target === 'stderr' || target === 'off') return target;
+	throw new Error(`LOG must be stdout, stderr or off, not "${target}"`);
+}
+
+/** The folder of scheduled backups: `BACKUP_DIR`; none (no scheduled backups) when unset. */
+export function backupDir(): string | null {
+	return process.env.BACKUP_DIR || null;
+}
+
+/** How many scheduled backups are kept: `BACKUP_KEEP`, default 14. */
+export function backupKeep(): number {
+	const given = process.env.BACKUP_KEEP;
+	if (!given) return 14;
+	const keep = Number(given);
+	if (!Number.isInteger(keep) || keep < 1)
+		throw new Error(`BACKUP_KEEP must be a whole number of at least 1, not "${given}"`);
+	return keep;
+}
+
+/** When scheduled backups run: `BACKUP_CRON`, a cron expression, default daily at 02:00. */
+export function backupCron(): string {
+	return process.env.BACKUP_CRON || '0 2 * * *';
+}

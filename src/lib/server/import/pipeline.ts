@@ -19,6 +19,7 @@ import { audit } from '../audit';
 import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
 import { hashFile, storeFile } from '../files';
+import { logImport } from '../log';
 import { refreshReviewPages } from '../public-tier';
 import { approveSubmission } from '../submissions';
 import { EMPTY, openText, type Refusal, type TextReader } from './decode';
@@ -103,9 +104,16 @@ class RollBack extends Error {}
 /**
  * Runs a file through the pipeline. Returns the summary, or a refusal of the whole file (not
  * CSV, unreadable, empty, too large, case records, columns not recognised in a non-interactive
- * import).
+ * import). Writes the import's log line (counts and ids only).
  */
 export function importFile(db: Db, options: ImportOptions): ImportSummary | Refusal {
+	const started = performance.now();
+	const result = importAndSummarise(db, options);
+	logImport(result, { mode: options.mode, started });
+	return result;
+}
+
+function importAndSummarise(db: Db, options: ImportOptions): ImportSummary | Refusal {
 	const text = openText(options.file.content, { maxBytes: options.maxBytes });
 	if ('refused' in text) return text;
 	// A view of the same bytes, not a copy: files can be large.
