@@ -20,10 +20,6 @@ import { handleRequestChecks, handleUnreadableForms } from '$lib/server/request-
 /** How often the server looks whether a scheduled publication is due. */
 const CALENDAR_CHECK_MS = 15 * 60_000;
 
-	check();
-	setInterval(check, CALENDAR_CHECK_MS).unref();
-};
-
 const handleSession: Handle = async ({ event, resolve }) => {
 	const found = await getSessionUser(getAuth(), event.request.headers);
 	event.locals.user = found?.user ?? null;
