@@ -2,7 +2,7 @@
  * Words for the codes the app shows (statuses, roles, kinds), from the message files, so that
  * every page says them the same way in English and Khmer.
  */
-import { formatNumber, formatValue, type Locale } from '$lib/domain/format';
+import { formatValue, type Locale } from '$lib/domain/format';
 import { FIELD_LIMITS, MIN_PASSWORD } from '$lib/domain/limits';
 import { m } from '$lib/paraglide/messages';
 
