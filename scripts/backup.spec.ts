@@ -33,13 +33,14 @@ const command = (script: string, args: string[], env: Record<string, string>) =>
 		encoding: 'utf8'
 	});
 
-/** A database with the sample files imported and approved, by the import command. */
+/** A database with the sample files imported, approved and published, by the commands. */
 function sampleDatabase(path: string): void {
 	for (const sample of ['licadho-2002q1-canonical.csv', 'mosalvy-2002q2-dhis2.csv'])
 		expect(
 			command('import', [`tests/fixtures/samples/${sample}`, '--approve'], { DATABASE_URL: path })
 				.status
 		).toBe(0);
+	expect(command('publish', ['--reason', 'samples'], { DATABASE_URL: path }).status).toBe(0);
 }
 
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');

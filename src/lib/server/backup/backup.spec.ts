@@ -15,6 +15,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db';
 import { shippedMigrations } from '../db/migrations';
 import { importFile } from '../import/pipeline';
+import { publish } from '../public-tier';
 import {
 	BackupError,
 	backupDatabase,
@@ -44,6 +45,7 @@ function approvedDatabase(path: string, sample = 'licadho-2002q1-canonical.csv')
 		maxBytes: 1e7
 	});
 	if ('refused' in result) throw new Error(result.refused);
+	publish(opened, 'test');
 	return opened;
 }
 
