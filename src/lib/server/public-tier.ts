@@ -541,7 +541,7 @@ export function pageJson(page: IndicatorPage) {
 		asOf: page.asOf ? formatPeriod(page.asOf) : null,
 		suppressed: page.suppressed,
 		k: page.k,
-		note: `Approved figures only. Where suppressed is true the value is withheld: a count of children from 1 to ${page.k - 1}, or a figure that would let one be worked out by addition and subtraction from the others.`,
+		note: `Approved figures only, as of this release. Where suppressed is true the value is withheld: a small count of children (from 1 to ${page.k - 1}), or a figure that would let one be worked out, from this release or by comparing it with earlier ones. Which of the two is never said.`,
 		records: pageRecords(page)
 	};
 }
