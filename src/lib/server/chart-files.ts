@@ -1,6 +1,8 @@
 /**
  * An indicator page's charts as files: the page's own Svelte components rendered on the server,
  * so a download never says more or less than the page. SVG as drawn; PNG rasterised from it.
+ * A reviewer's chart (unsuppressed) carries the internal marking as a banner, and says so in its
+ * name (`$lib/domain/classification`).
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { render } from 'svelte/server';
@@ -8,8 +10,10 @@ import BarChart from '$lib/charts/BarChart.svelte';
 import { indicatorCharts } from '$lib/charts/indicator-charts';
 import ProvinceMap from '$lib/charts/ProvinceMap.svelte';
 import SeriesChart from '$lib/charts/SeriesChart.svelte';
+import { classifiedName, classifySvg } from '$lib/domain/classification';
 import type { Locale } from '$lib/domain/format';
 import { currentLocale } from '$lib/locale';
+import { classificationOf } from './classification';
 import type { IndicatorPage } from './dashboard';
 import { tierFor } from './public-tier';
 
@@ -33,9 +37,15 @@ export function requestedChart(
 	event: Pick<RequestEvent, 'locals' | 'url'> & { params: { code: string; chart: string } }
 ): { svg: string; filename: string } {
 	const code = event.params.code.toUpperCase();
-	const page = tierFor(event).page(code);
+	const tier = tierFor(event);
+	const page = tier.page(code);
 	if (!page) error(404, 'No such indicator');
-	const svg = chartSvg(page, event.params.chart, currentLocale());
+	const locale = currentLocale();
+	const svg = chartSvg(page, event.params.chart, locale);
 	if (!svg) error(404, 'No such chart');
-	return { svg, filename: `${code}-${event.params.chart}` };
+	const classification = classificationOf(event, tier.release);
+	return {
+		svg: classifySvg(svg, classification, locale),
+		filename: classifiedName(`${code}-${event.params.chart}`, classification)
+	};
 }

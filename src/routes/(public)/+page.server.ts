@@ -1,9 +1,14 @@
+import { classificationOf } from '$lib/server/classification';
 import { overviewOf, tierFor } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => ({
-	...overviewOf(tierFor(event), {
-		map: event.url.searchParams.get('map'),
-		year: event.url.searchParams.get('year')
-	})
-});
+export const load: PageServerLoad = (event) => {
+	const tier = tierFor(event);
+	return {
+		...overviewOf(tier, {
+			map: event.url.searchParams.get('map'),
+			year: event.url.searchParams.get('year')
+		}),
+		classification: classificationOf(event, tier.release)
+	};
+};
