@@ -1,4 +1,5 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { Classification } from '$lib/domain/classification';
 import type { SessionUser } from '$lib/server/auth';
 
 declare global {
@@ -11,6 +12,10 @@ declare global {
 			/** The signed-in user, or null for the public. */
 			user: SessionUser | null;
 			sessionId: string | null;
+		}
+		interface PageData {
+			/** Whether the page prints marked "Internal" (`$lib/domain/classification`). */
+			classification?: Classification;
 		}
 	}
 }

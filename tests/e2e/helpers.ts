@@ -6,7 +6,7 @@ import { expect, request, type APIRequestContext, type Page } from '@playwright/
 import Database from 'better-sqlite3';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 
-// The test server's address, as playwright.config.ts starts it.
+// The test server's address: playwright.config.ts starts it on E2E_PORT.
 export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 
 export const ACCOUNTS = {

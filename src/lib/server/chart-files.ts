@@ -5,7 +5,8 @@
  * Drawing costs CPU (a PNG about a tenth of a second), so each client (by address) may have
  * only so many drawn: `CHART_RATE_LIMIT` as `max/seconds`, default 30 per minute; beyond it the
  * answer is 429 with `Retry-After`. A chart the public cache keeps is given without drawing,
- * and never counts.
+ * and never counts. A reviewer's chart (unsuppressed) carries the internal marking as a banner,
+ * and says so in its name (`$lib/domain/classification`).
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
@@ -14,8 +15,10 @@ import BarChart from '$lib/charts/BarChart.svelte';
 import { indicatorCharts } from '$lib/charts/indicator-charts';
 import ProvinceMap from '$lib/charts/ProvinceMap.svelte';
 import SeriesChart from '$lib/charts/SeriesChart.svelte';
+import { classifiedName, classifySvg } from '$lib/domain/classification';
 import type { Locale } from '$lib/domain/format';
 import { currentLocale } from '$lib/locale';
+import { classificationOf } from './classification';
 import type { IndicatorPage } from './dashboard';
 import { svgToPng } from './png';
 import { tierFor } from './public-tier';
@@ -52,7 +55,8 @@ type ChartEvent = Pick<RequestEvent, 'locals' | 'url' | 'getClientAddress'> & {
  */
 export function chartResponse(event: ChartEvent, format: 'svg' | 'png'): Response {
 	const code = event.params.code.toUpperCase();
-	const page = tierFor(event).page(code);
+	const tier = tierFor(event);
+	const page = tier.page(code);
 	if (!page) error(404, 'No such indicator');
 	if (!CHARTS.has(event.params.chart)) error(404, 'No such chart');
 	const turn = drawing.take(event.getClientAddress(), Date.now());
@@ -69,9 +73,12 @@ export function chartResponse(event: ChartEvent, format: 'svg' | 'png'): Respons
 			}
 		);
 	}
-	const svg = chartSvg(page, event.params.chart, currentLocale());
-	if (!svg) error(404, 'No such chart');
-	const filename = `${code}-${event.params.chart}.${format}`;
+	const locale = currentLocale();
+	const drawn = chartSvg(page, event.params.chart, locale);
+	if (!drawn) error(404, 'No such chart');
+	const classification = classificationOf(event, tier.release);
+	const svg = classifySvg(drawn, classification, locale);
+	const filename = `${classifiedName(`${code}-${event.params.chart}`, classification)}.${format}`;
 	const disposition = `attachment; filename="${filename}"`;
 	return format === 'svg'
 		? new Response(svg, {

@@ -1,10 +1,12 @@
 import { redirect } from '@sveltejs/kit';
+import { classificationOf } from '$lib/server/classification';
 import { overviewOf, tierFor } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const q = event.url.searchParams;
-	const overview = overviewOf(tierFor(event), { map: q.get('map'), year: q.get('year') });
+	const tier = tierFor(event);
+	const overview = overviewOf(tier, { map: q.get('map'), year: q.get('year') });
 	// An unknown map or year shows the default; the address then says what is shown, so that a
 	// made-up value is not a page of its own (for the public cache, one address per page).
 	const shown = { map: overview.map.indicator.code, year: String(overview.map.year ?? '') };
@@ -14,5 +16,5 @@ export const load: PageServerLoad = (event) => {
 		for (const n of wrong) fixed.set(n, shown[n]);
 		redirect(302, `${event.url.pathname}?${fixed}`);
 	}
-	return overview;
+	return { ...overview, classification: classificationOf(event, tier.release) };
 };

@@ -1,8 +1,9 @@
+import { classificationOf } from '$lib/server/classification';
 import { getDb } from '$lib/server/db';
 import { readTier } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = (event) => {
 	const tier = readTier(getDb(), 'public');
 	const { plan, release } = tier;
 	return {
@@ -13,6 +14,8 @@ export const load: PageServerLoad = () => {
 		areas: plan.areas.map((a) => ({
 			area: a.area,
 			indicators: a.indicators.map((i) => i.indicator)
-		}))
+		})),
+		// The page shows no figure, but its downloads do: a reviewer's are internal.
+		downloads: classificationOf(event, release)
 	};
 };

@@ -1,9 +1,11 @@
 import { error } from '@sveltejs/kit';
+import { classificationOf } from '$lib/server/classification';
 import { areaOf, tierFor } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const found = areaOf(tierFor(event), event.params.code.toUpperCase());
+	const tier = tierFor(event);
+	const found = areaOf(tier, event.params.code.toUpperCase());
 	if (!found) error(404, 'No such area');
-	return found;
+	return { ...found, classification: classificationOf(event, tier.release) };
 };

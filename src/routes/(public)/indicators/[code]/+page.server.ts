@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { classificationOf } from '$lib/server/classification';
 import { loadFigureSources } from '$lib/server/dashboard';
 import { getDb } from '$lib/server/db';
 import { seesUnsuppressed } from '$lib/server/guard';
@@ -7,11 +8,13 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const code = event.params.code.toUpperCase();
-	const found = tierFor(event).page(code);
+	const tier = tierFor(event);
+	const found = tier.page(code);
 	if (!found) error(404, 'No such indicator');
 	const province = event.url.searchParams.get('province');
 	return {
 		...found,
+		classification: classificationOf(event, tier.release),
 		// Reviewers drill down from the figures to the submissions they came from.
 		sources: seesUnsuppressed(event)
 			? { province, list: loadFigureSources(getDb(), code, { province: province || null }) }

@@ -1,9 +1,11 @@
 import { error } from '@sveltejs/kit';
+import { classificationOf } from '$lib/server/classification';
 import { provinceOf, tierFor } from '$lib/server/public-tier';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const found = provinceOf(tierFor(event), event.params.code.toUpperCase());
+	const tier = tierFor(event);
+	const found = provinceOf(tier, event.params.code.toUpperCase());
 	if (!found) error(404, 'No such province');
-	return found;
+	return { ...found, classification: classificationOf(event, tier.release) };
 };

@@ -1,13 +1,19 @@
 import { error, json } from '@sveltejs/kit';
+import { classifiedName, classifyJson } from '$lib/domain/classification';
+import { classificationOf } from '$lib/server/classification';
 import { pageJson, tierFor } from '$lib/server/public-tier';
 import type { RequestHandler } from './$types';
 
 /** The figures of the indicator page with what they mean, as its page shows them. */
 export const GET: RequestHandler = (event) => {
 	const code = event.params.code.toUpperCase();
-	const page = tierFor(event).page(code);
+	const tier = tierFor(event);
+	const page = tier.page(code);
 	if (!page) error(404, 'No such indicator');
-	return json(pageJson(page), {
-		headers: { 'content-disposition': `attachment; filename="${code}.json"` }
+	const classification = classificationOf(event, tier.release);
+	return json(classifyJson(pageJson(page), classification), {
+		headers: {
+			'content-disposition': `attachment; filename="${classifiedName(code, classification)}.json"`
+		}
 	});
 };
