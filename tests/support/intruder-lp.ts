@@ -7,6 +7,7 @@
  * happened) and puts a variable on every province × quarter change, a cell no table publishes.
  */
 import GLPK from 'glpk.js/node';
+import type { Relation } from '../../src/lib/domain/privacy';
 import { key, outsiderSystem, type AuditRecord } from './disclosure-audit';
 
 const glpk = await GLPK();
@@ -83,6 +84,36 @@ function addRelease(model: Model, records: readonly AuditRecord[], prefix: strin
 		});
 	});
 	return new Map(cells.map((c, i) => [key(c), name(i)]));
+}
+
+/**
+ * The least and greatest value of cell `target` of a table (cells and relations), every cell a
+ * variable: published ones fixed at their value, withheld ones at least 0.
+ */
+export function tableRange(
+	values: readonly (number | null)[],
+	relations: readonly Relation[],
+	hidden: ReadonlySet<number>,
+	target: number
+): [number, number] {
+	const name = (i: number) => `c${i}`;
+	const model: Model = {
+		bounds: values.map((v, i) =>
+			hidden.has(i)
+				? { name: name(i), type: glpk.GLP_LO, lb: 0, ub: 0 }
+				: { name: name(i), type: glpk.GLP_FX, lb: v ?? 0, ub: v ?? 0 }
+		),
+		rows: relations.map((r, j) => {
+			const coef = new Map<string, number>([[name(r.total), 1]]);
+			for (const p of r.parts) coef.set(name(p), (coef.get(name(p)) ?? 0) - 1);
+			return {
+				name: `r${j}`,
+				vars: [...coef].filter(([, v]) => v !== 0).map(([n, v]) => ({ name: n, coef: v })),
+				bnds: { type: glpk.GLP_FX, lb: 0, ub: 0 }
+			};
+		})
+	};
+	return [solve(model, name(target), false), solve(model, name(target), true)];
 }
 
 /** The least and greatest value of each withheld cell of one release's download. */

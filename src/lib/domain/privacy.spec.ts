@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hierarchyTable, marginTable } from '../../../tests/support/random-tables';
 import { determined, isSmall, suppress, thresholdOf, type Relation } from './privacy';
 
 /**
@@ -36,29 +37,7 @@ function recoverable(relations: readonly Relation[], hidden: readonly number[]):
 	return hidden.filter((c) => rank(system(hidden.filter((h) => h !== c))) < full);
 }
 
-/** A rows × columns table of counts with its row, column and grand totals, as cells and relations. */
-function table(counts: number[][]) {
-	const rows = counts.length;
-	const cols = counts[0].length;
-	const values: number[] = counts.flat();
-	const cell = (r: number, c: number) => r * cols + c;
-	const rowTotal = (r: number) => rows * cols + r;
-	const colTotal = (c: number) => rows * cols + rows + c;
-	const grand = rows * cols + rows + cols;
-	for (let r = 0; r < rows; r++) values.push(counts[r].reduce((a, b) => a + b, 0));
-	for (let c = 0; c < cols; c++) values.push(counts.reduce((a, row) => a + row[c], 0));
-	values.push(counts.flat().reduce((a, b) => a + b, 0));
-	const relations: Relation[] = [
-		...counts.map((_, r) => ({
-			total: rowTotal(r),
-			parts: counts[r].map((__, c) => cell(r, c))
-		})),
-		...counts[0].map((_, c) => ({ total: colTotal(c), parts: counts.map((__, r) => cell(r, c)) })),
-		{ total: grand, parts: counts.map((_, r) => rowTotal(r)) },
-		{ total: grand, parts: counts[0].map((_, c) => colTotal(c)) }
-	];
-	return { values, relations };
-}
+const table = marginTable;
 
 const hiddenOf = (reasons: readonly (string | null)[]) => reasons.flatMap((r, i) => (r ? [i] : []));
 
@@ -180,29 +159,7 @@ describe('suppress', () => {
 			);
 		fc.assert(
 			fc.property(arbitrary, (data) => {
-				const values: number[] = [];
-				const relations: Relation[] = [];
-				const add = (v: number) => values.push(v) - 1;
-				const years = data[0][0].length;
-				// cells[level key][year + 1]; index 0 is the all-years total
-				const lineOf = (byYear: number[]) => {
-					const parts = byYear.map(add);
-					const total = add(byYear.reduce((a, b) => a + b, 0));
-					relations.push({ total, parts });
-					return [total, ...parts];
-				};
-				const sumLines = (lines: number[][]) =>
-					lines[0].map((_, j) => lines.reduce((a, l) => a + values[l[j]], 0));
-				const regionLines = data.map((districts) => {
-					const lines = districts.map(lineOf);
-					const line = lineOf(sumLines(lines).slice(1));
-					for (let j = 0; j <= years; j++)
-						relations.push({ total: line[j], parts: lines.map((l) => l[j]) });
-					return line;
-				});
-				const country = lineOf(sumLines(regionLines).slice(1));
-				for (let j = 0; j <= years; j++)
-					relations.push({ total: country[j], parts: regionLines.map((l) => l[j]) });
+				const { values, relations } = hierarchyTable(data);
 				const hidden = hiddenOf(suppress(values, relations));
 				expect(recoverable(relations, hidden)).toEqual([]);
 			}),

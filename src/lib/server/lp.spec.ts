@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { feasibleRange, suppress } from '../domain/privacy';
+import { tableRange } from '../../../tests/support/intruder-lp';
+import { hierarchyTable, marginTable } from '../../../tests/support/random-tables';
+import { feasibleRange, isSmall, suppress, type Relation } from '../domain/privacy';
 import { lpText, solveLp } from './lp';
 
 describe('the LP solver of the privacy check', () => {
@@ -53,5 +56,71 @@ describe('the LP solver of the privacy check', () => {
 			expect(min).toBe(0);
 			expect(max).toBeGreaterThanOrEqual(10);
 		}
+	});
+});
+
+/**
+ * For every small count, GLPK (every cell a variable: not the release's formulation, not its
+ * solver) finds a range that reaches 0 and k.
+ */
+function protectedByIntervals(values: number[], relations: Relation[], k: number): void {
+	const reasons = suppress(values, relations, k, { solve: solveLp });
+	const hidden = new Set(reasons.flatMap((r, i) => (r ? [i] : [])));
+	values.forEach((v, i) => {
+		if (!isSmall(v, k)) return;
+		expect(hidden.has(i)).toBe(true);
+		const [min, max] = tableRange(values, relations, hidden, i);
+		expect(min, `cell ${i} = ${v}`).toBeLessThanOrEqual(1e-6);
+		expect(max, `cell ${i} = ${v}`).toBeGreaterThanOrEqual(k - 1e-6);
+	});
+}
+
+describe('interval protection, checked by an independent linear programme', () => {
+	it('holds on random tables with margins', () => {
+		const counts = fc.integer({ min: 0, max: 40 });
+		fc.assert(
+			fc.property(
+				fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 6 })).chain(([r, c]) =>
+					fc.array(fc.array(counts, { minLength: c, maxLength: c }), {
+						minLength: r,
+						maxLength: r
+					})
+				),
+				fc.integer({ min: 5, max: 15 }),
+				(table, k) => {
+					const { values, relations } = marginTable(table);
+					protectedByIntervals(values, relations, k);
+				}
+			),
+			{ numRuns: 100 }
+		);
+	});
+
+	it('holds on random hierarchies crossed with years', () => {
+		const arbitrary = fc
+			.tuple(
+				fc.integer({ min: 1, max: 3 }),
+				fc.integer({ min: 1, max: 3 }),
+				fc.integer({ min: 1, max: 3 })
+			)
+			.chain(([regions, districts, years]) =>
+				fc.array(
+					fc.array(
+						fc.array(fc.integer({ min: 0, max: 30 }), { minLength: years, maxLength: years }),
+						{
+							minLength: districts,
+							maxLength: districts
+						}
+					),
+					{ minLength: regions, maxLength: regions }
+				)
+			);
+		fc.assert(
+			fc.property(arbitrary, (data) => {
+				const { values, relations } = hierarchyTable(data);
+				protectedByIntervals(values, relations, 10);
+			}),
+			{ numRuns: 60 }
+		);
 	});
 });
