@@ -52,7 +52,9 @@ export const load: PageServerLoad = (event) => {
 			rows: found.report.rows,
 			rejected: found.report.rejected,
 			errors: found.report.errors.slice(0, 200),
-			errorCount: found.report.errors.length,
+			/** Problems in the rejected rows' download, and found in all. */
+			listed: found.report.errors.length,
+			errorCount: found.report.errorCount,
 			changes: found.report.changes ?? []
 		},
 		mapping,
