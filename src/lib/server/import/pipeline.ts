@@ -8,8 +8,11 @@
  *   and breakdowns that exceed their totals (staged.ts) → write them to `submission_value`, in
  *   batches, in key order → compare with the approved record → summary.
  *
- * Everything happens in one SQLite transaction. A dry run rolls it back at the end, so it checks
- * exactly what a real import would, and writes nothing; a failure half-way rolls back too.
+ * Everything happens in one SQLite transaction, begun IMMEDIATE (db/index.ts): it takes the write
+ * lock at the start, waiting while another connection writes, so the command line and the web can
+ * import at the same time. A dry run rolls it back at the end, so it checks exactly what a
+ * real import would, and writes nothing; a failure half-way rolls back too. What a file holds is
+ * bounded while it is read (records.ts) and in the report kept (report.ts).
  * Writes go through prepared statements. Re-importing a file that is already in a submission
  * (same bytes, not withdrawn) changes nothing and answers with the existing submission.
  * The format is described for people in IMPORT_FORMAT.md beside this file.
@@ -24,6 +27,8 @@ import { approveSubmission } from '../submissions';
 import { EMPTY, openText, type Refusal, type TextReader } from './decode';
 import { loadDictionary, loadRemembered } from './dictionary';
 import { eachRecord } from './records';
+import { limitRefusal } from './refusals';
+import { clip, clipError, mappable, MAX_STORED_ERRORS, MAX_UNKNOWN, SHOWN_CHARS } from './report';
 import { StagedFigures, type GroupProblems } from './staged';
 import { validateRow, type RawRow, type RowError } from './validate';
 import {
@@ -37,8 +42,6 @@ import {
 /** What a remembered header mapping says of a column to leave out. */
 export const IGNORE = '-';
 
-/** At most this many row errors are kept (all are counted). */
-export const MAX_ERRORS = 10_000;
 /** At most this many changed values are listed in a summary. */
 const MAX_CHANGES = 500;
 
@@ -83,8 +86,10 @@ export interface ImportSummary {
 	changed: number;
 	unchanged: number;
 	rejected: number;
-	/** Row errors, at most MAX_ERRORS of them (see `rejected` for the count of rows). */
+	/** Row errors, the first MAX_STORED_ERRORS of them, texts cut to size (report.ts). */
 	errors: RowError[];
+	/** Row errors found, listed or not (`rejected` counts the rows). */
+	errorCount: number;
 	/** Changed values, old → new, at most MAX_CHANGES of them. */
 	changes: ValueChange[];
 	submissions: number[];
@@ -181,6 +186,7 @@ function run(
 		unchanged: 0,
 		rejected: 0,
 		errors: [],
+		errorCount: 0,
 		changes: [],
 		submissions: [],
 		alreadyImported: false,
@@ -196,7 +202,8 @@ function run(
 	};
 	const rejectedRows = new Set<number>();
 	const addError = (e: RowError) => {
-		if (summary.errors.length < MAX_ERRORS) summary.errors.push(e);
+		summary.errorCount++;
+		if (summary.errors.length < MAX_STORED_ERRORS) summary.errors.push(clipError(e));
 		rejectedRows.add(e.row);
 	};
 	const unknownIndicators = new Set<string>();
@@ -265,7 +272,7 @@ function run(
 				DHIS2_COLUMNS.flatMap((c, i) => (fields[c] ? [[fields[c], headers[i] ?? c]] : []))
 			);
 			summary.columns = headers.map((h, i) => ({
-				header: h,
+				header: clip(h),
 				field: (columns[i] === 'combo' ? null : columns[i]) as Field | null
 			}));
 			return;
@@ -283,7 +290,10 @@ function run(
 			names[field] = h;
 			return field;
 		});
-		summary.columns = headers.map((h, i) => ({ header: h, field: columns[i] as Field | null }));
+		summary.columns = headers.map((h, i) => ({
+			header: clip(h),
+			field: columns[i] as Field | null
+		}));
 		const missing = (['indicator', 'period', 'value'] as const).filter((f) => !seen.has(f));
 		if (!seen.has('reporter') && !options.reporter) missing.unshift('reporter' as never);
 		// An unknown column is never dropped silently: it may be the province, or the figure.
@@ -321,9 +331,10 @@ function run(
 		if ('errors' in checked) {
 			for (const e of checked.errors) {
 				addError(e);
-				if (e.column === (names.indicator ?? 'indicator') && e.message.startsWith('unknown'))
+				if (!e.message.startsWith('unknown') || e.value.length > SHOWN_CHARS) continue;
+				if (e.column === (names.indicator ?? 'indicator') && unknownIndicators.size < MAX_UNKNOWN)
 					unknownIndicators.add(e.value);
-				if (e.column === (names.province ?? 'province') && e.message.startsWith('unknown'))
+				if (e.column === (names.province ?? 'province') && unknownProvinces.size < MAX_UNKNOWN)
 					unknownProvinces.add(e.value);
 			}
 			return;
@@ -331,24 +342,28 @@ function run(
 		staged.add(checked.row, raw.value?.trim() ?? '');
 	};
 
-	const { delimiter } = eachRecord(input.text.pieces(), ({ cells, row, unclosedQuote }) => {
-		record = row;
-		if (unclosedQuote && row > 1)
-			addError({
-				row,
-				column: '',
-				value: '',
-				message:
-					'a quotation mark is opened and never closed: the rest of the file is read as one cell'
-			});
-		if (row > 1) return onRecord(cells, row);
-		onHeader(cells);
-		return !refusal && !needsMapping;
-	});
+	const { delimiter, exceeded } = eachRecord(
+		input.text.pieces(),
+		({ cells, row, unclosedQuote }) => {
+			record = row;
+			if (unclosedQuote && row > 1)
+				addError({
+					row,
+					column: '',
+					value: '',
+					message:
+						'a quotation mark is opened and never closed: the rest of the file is read as one cell'
+				});
+			if (row > 1) return onRecord(cells, row);
+			onHeader(cells);
+			return !refusal && !needsMapping;
+		}
+	);
 	summary.delimiter = delimiter ?? ',';
 	lap('read and check rows');
 	if (input.text.refusal) return input.text.refusal;
 	if (input.text.blank) return EMPTY;
+	if (exceeded) return limitRefusal(exceeded);
 	if (refusal) return refusal;
 	if (!needsMapping && (record <= 1 || summary.rows === 0))
 		return { refused: 'This file has a header row but no figures.' };
@@ -383,8 +398,9 @@ function run(
 	lap('stage rows');
 	const ids = [...submissions.values()];
 	summary.rejected = rejectedRows.size;
-	summary.unknown.indicators = [...unknownIndicators].filter(Boolean).slice(0, 100);
-	summary.unknown.provinces = [...unknownProvinces].filter(Boolean).slice(0, 100);
+	summary.unknown.headers = mappable(summary.unknown.headers);
+	summary.unknown.indicators = mappable(unknownIndicators);
+	summary.unknown.provinces = mappable(unknownProvinces);
 	summary.errors.sort((a, b) => a.row - b.row);
 
 	for (const [reporter, id] of submissions) {
