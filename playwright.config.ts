@@ -43,7 +43,9 @@ export default defineConfig({
 			PORT: String(port),
 			ORIGIN: `http://localhost:${port}`,
 			// Every test signs in from 127.0.0.1: the limiter itself is tested in src/lib/server/auth.spec.ts.
-			SIGN_IN_RATE_LIMIT: '10000/60'
+			SIGN_IN_RATE_LIMIT: '10000/60',
+			// A small import limit, so that uploads over it (tests/e2e/upload-limits.e2e.ts) stay small.
+			IMPORT_MAX_MB: '2'
 		}
 	}
 });
