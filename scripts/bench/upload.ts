@@ -79,7 +79,11 @@ async function waitForServer(): Promise<void> {
 async function signIn(): Promise<string> {
 	const response = await fetch(`${ORIGIN}/sign-in`, {
 		method: 'POST',
-		headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+		headers: {
+			origin: ORIGIN,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
 		body: new URLSearchParams({ email: 'licadho@demo.example', password: 'demo-licadho-2004' }),
 		redirect: 'manual'
 	});
@@ -97,7 +101,7 @@ async function upload(cookie: string, path: string): Promise<{ status: number; s
 	const started = performance.now();
 	const response = await fetch(`${ORIGIN}/submissions/new?/upload`, {
 		method: 'POST',
-		headers: { origin: ORIGIN, cookie },
+		headers: { origin: ORIGIN, accept: 'text/html', cookie },
 		body: form,
 		redirect: 'manual'
 	});

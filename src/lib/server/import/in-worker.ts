@@ -34,6 +34,8 @@ export interface ImportTask {
 	actor: string;
 	address?: string | null;
 	maxBytes: number;
+	/** The worker's heap in megabytes (default WORKER_HEAP_MB). */
+	heapMb?: number;
 }
 
 export type WorkerReply = { result: ImportSummary | Refusal } | { error: string };
@@ -58,7 +60,10 @@ async function runWorker(task: ImportTask): Promise<ImportSummary | Refusal> {
 	return new Promise((resolvePromise, reject) => {
 		const worker = new Worker(file, {
 			workerData: task,
-			resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 }
+			resourceLimits: {
+				maxOldGenerationSizeMb: task.heapMb ?? WORKER_HEAP_MB,
+				maxYoungGenerationSizeMb: Math.min(16, (task.heapMb ?? WORKER_HEAP_MB) / 4)
+			}
 		});
 		let replied = false;
 		worker.once('message', (reply: WorkerReply) => {
@@ -69,7 +74,7 @@ async function runWorker(task: ImportTask): Promise<ImportSummary | Refusal> {
 		worker.once('error', (e: Error & { code?: string }) => {
 			replied = true;
 			if (e.code === 'ERR_WORKER_OUT_OF_MEMORY')
-				resolvePromise(refusal('import_out_of_memory', { limit: WORKER_HEAP_MB }));
+				resolvePromise(refusal('import_out_of_memory', { limit: task.heapMb ?? WORKER_HEAP_MB }));
 			else reject(e);
 		});
 		worker.once('exit', (code) => {

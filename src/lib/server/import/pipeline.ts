@@ -200,11 +200,20 @@ function run(
 		summary.timings[stage] = Math.round(now - clock);
 		clock = now;
 	};
-	const rejectedRows = new Set<number>();
+	// Rows rejected while reading come in order, each once (a set of a million rows would cost
+	// tens of megabytes); those rejected after (repeats, breakdowns) were valid until then.
+	let rejectedWhileReading = 0;
+	let lastRejected = 0;
+	const rejectedAfter = new Set<number>();
+	let reading = true;
 	const addError = (e: RowError) => {
 		summary.errorCount++;
 		if (summary.errors.length < MAX_STORED_ERRORS) summary.errors.push(clipError(e));
-		rejectedRows.add(e.row);
+		if (!reading) rejectedAfter.add(e.row);
+		else if (e.row !== lastRejected) {
+			rejectedWhileReading++;
+			lastRejected = e.row;
+		}
 	};
 	const unknownIndicators = new Set<string>();
 	const unknownProvinces = new Set<string>();
@@ -360,6 +369,7 @@ function run(
 		}
 	);
 	summary.delimiter = delimiter ?? ',';
+	reading = false;
 	lap('read and check rows');
 	if (input.text.refusal) return input.text.refusal;
 	if (input.text.blank) return EMPTY;
@@ -397,7 +407,7 @@ function run(
 		(batch.length === BATCH * 9 ? insertBatch : insert(batch.length / 9)).run(batch);
 	lap('stage rows');
 	const ids = [...submissions.values()];
-	summary.rejected = rejectedRows.size;
+	summary.rejected = rejectedWhileReading + rejectedAfter.size;
 	summary.unknown.headers = mappable(summary.unknown.headers);
 	summary.unknown.indicators = mappable(unknownIndicators);
 	summary.unknown.provinces = mappable(unknownProvinces);
