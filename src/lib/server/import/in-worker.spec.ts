@@ -11,7 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import { tempDatabase } from '../testing/temp-db';
-import { importInWorker } from './in-worker';
+import { WorkflowError } from '../submissions';
+import { importInWorker, remapInWorker } from './in-worker';
 
 let db: Db;
 let file: string;
@@ -86,4 +87,24 @@ describe('importInWorker', () => {
 		expect(counts()).toEqual({ submissions: 0, values: 0 });
 		expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
 	}, 60_000);
+
+	it('runs the mapping step on a draft, and refuses another organisation’s as its own would', async () => {
+		const path = write('m.csv', 'Indicator,Where,Quarter,Number\nRECO-01,Kandal,2002Q2,12\n');
+		const draft = await importInWorker({ ...task(path), mode: 'draft' });
+		if ('refused' in draft) throw new Error(draft.refused);
+		expect(draft.unknown.headers).toEqual(['Where']);
+		const user = { id: 'u', role: 'reporter' as const, reporterCode: 'LICADHO' };
+		const answers = {
+			headers: { Where: 'province' },
+			indicators: {},
+			provinces: {}
+		};
+		const mapped = await remapInWorker({ database: file, id: draft.submissions[0], user, answers });
+		expect(mapped).toMatchObject({ rows: 1, new: 1, rejected: 0 });
+		expect(counts()).toEqual({ submissions: 1, values: 1 });
+		const other = { ...user, reporterCode: 'CWCC' };
+		await expect(
+			remapInWorker({ database: file, id: draft.submissions[0], user: other, answers })
+		).rejects.toEqual(new WorkflowError(404, 'No such submission'));
+	});
 });

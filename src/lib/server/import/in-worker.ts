@@ -1,7 +1,8 @@
 /**
  * Imports off the event loop: `importInWorker` runs one file through the pipeline in a worker
  * thread (worker.ts) with its own better-sqlite3 connection and a bounded heap, and resolves with
- * its summary or refusal, so that a large upload never stalls the pages served meanwhile.
+ * its summary or refusal, so that a large upload never stalls the pages served meanwhile;
+ * `remapInWorker` does the same for the mapping step (remap.ts), which reads a draft's file again.
  *
  * Imports run one at a time, in the order they come (each holds the database's write lock while
  * it writes; a second would only wait for it). A worker that runs out of its heap ends, its
@@ -18,8 +19,10 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { databaseFile, projectRoot } from '../config';
 import type { Refusal } from './decode';
+import { WorkflowError, type ActingUser } from '../submissions';
 import type { ImportMode, ImportSummary } from './pipeline';
 import { refusal } from './refusals';
+import type { MappingAnswers } from './remap';
 
 /** What a worker is asked to import. */
 export interface ImportTask {
@@ -38,7 +41,22 @@ export interface ImportTask {
 	heapMb?: number;
 }
 
-export type WorkerReply = { result: ImportSummary | Refusal } | { error: string };
+/** The mapping step for a draft, as `applyMapping` takes it. */
+export interface RemapTask {
+	database: string;
+	id: number;
+	user: ActingUser;
+	answers: MappingAnswers;
+	address?: string | null;
+	heapMb?: number;
+}
+
+export type WorkerTask = ({ kind: 'import' } & ImportTask) | ({ kind: 'remap' } & RemapTask);
+
+export type WorkerReply =
+	| { result: ImportSummary | Refusal }
+	| { refused: { status: WorkflowError['status']; message: string } }
+	| { error: string };
 
 /** The worker's heap: enough for the largest file the limit lets in, not for anything it holds. */
 export const WORKER_HEAP_MB = 512;
@@ -50,12 +68,32 @@ let queue: Promise<unknown> = Promise.resolve();
 export function importInWorker(
 	task: Omit<ImportTask, 'database'> & { database?: string }
 ): Promise<ImportSummary | Refusal> {
-	const next = queue.then(() => runWorker({ ...task, database: task.database ?? databaseFile() }));
+	return inTurn({ ...task, kind: 'import', database: task.database ?? databaseFile() });
+}
+
+/**
+ * Remembers a reporter's answers and reads the draft again (`applyMapping`), in a worker thread;
+ * throws its `WorkflowError` as `applyMapping` would.
+ */
+export async function remapInWorker(
+	task: Omit<RemapTask, 'database'> & { database?: string }
+): Promise<ImportSummary> {
+	const result = await inTurn({
+		...task,
+		kind: 'remap',
+		database: task.database ?? databaseFile()
+	});
+	if ('refused' in result) throw new WorkflowError(400, result.refused);
+	return result;
+}
+
+function inTurn(task: WorkerTask): Promise<ImportSummary | Refusal> {
+	const next = queue.then(() => runWorker(task));
 	queue = next.catch(() => undefined);
 	return next;
 }
 
-async function runWorker(task: ImportTask): Promise<ImportSummary | Refusal> {
+async function runWorker(task: WorkerTask): Promise<ImportSummary | Refusal> {
 	const file = await (script ??= bundleWorker());
 	return new Promise((resolvePromise, reject) => {
 		const worker = new Worker(file, {
@@ -69,6 +107,8 @@ async function runWorker(task: ImportTask): Promise<ImportSummary | Refusal> {
 		worker.once('message', (reply: WorkerReply) => {
 			replied = true;
 			if ('error' in reply) reject(new Error(`The import failed: ${reply.error}`));
+			else if ('refused' in reply)
+				reject(new WorkflowError(reply.refused.status, reply.refused.message));
 			else resolvePromise(reply.result);
 		});
 		worker.once('error', (e: Error & { code?: string }) => {
