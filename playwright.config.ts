@@ -46,7 +46,9 @@ export default defineConfig({
 			// tested in src/lib/server/auth.spec.ts. Charts: 60 drawn a minute per client, which
 			// tests/e2e/hardening.e2e.ts exceeds from an address of its own (127.0.0.x).
 			SIGN_IN_THROTTLE: '1000/1000/300',
-			CHART_RATE_LIMIT: '60/60'
+			CHART_RATE_LIMIT: '60/60',
+			// A small import limit, so that uploads over it (tests/e2e/upload-limits.e2e.ts) stay small.
+			IMPORT_MAX_MB: '2'
 		}
 	}
 });

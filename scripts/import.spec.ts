@@ -92,6 +92,68 @@ describe('npm run import', () => {
 	});
 });
 
+describe('what the command refuses, and how', () => {
+	it('refuses what never ends (/dev/zero) with the size message once past the limit, in bounded memory', () => {
+		const run = spawnSync(
+			'/usr/bin/time',
+			['-f', '%M', process.execPath, ...COMMAND, '/dev/zero', '--dry-run'],
+			{
+				env: { ...process.env, DATABASE_URL: join(dir, 'zero.db'), IMPORT_MAX_MB: '20' },
+				encoding: 'utf8',
+				timeout: 60_000
+			}
+		);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toContain(
+			'/dev/zero: This file is larger than the limit of 20 MB. Split it into smaller files'
+		);
+		// Peak resident memory in kilobytes (GNU time's last line): the limit and the runtime, no more.
+		const peakKb = Number(run.stderr.trim().split('\n').at(-1));
+		expect(peakKb).toBeLessThan(200_000);
+	});
+
+	it('answers an unknown option with the usage and exit status 2, not a stack trace', () => {
+		const run = importCommand(
+			['tests/fixtures/samples/problems.csv', '--dryrun'],
+			join(dir, 'flags.db')
+		);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/Unknown option '--dryrun'/);
+		expect(run.stderr).toContain('Usage: npm run import -- <file>');
+		expect(run.stderr).not.toMatch(/\n\s+at /);
+	});
+
+	it('waits for another writer instead of failing with "database is locked"', async () => {
+		const database = join(dir, 'busy.db');
+		expect(
+			importCommand(['tests/fixtures/samples/problems.csv', '--dry-run'], database).status
+		).toBe(0);
+		// Another connection (the web) writes, and holds its transaction while the import starts.
+		const web = new Database(database);
+		web.pragma('busy_timeout = 5000');
+		web.prepare('BEGIN IMMEDIATE').run();
+		web.prepare(`INSERT INTO setting (key, value) VALUES ('busy-test', '1')`).run();
+		const child = spawn(
+			process.execPath,
+			[...COMMAND, 'tests/fixtures/samples/licadho-2002q1-canonical.csv', '--json'],
+			{ env: { ...process.env, DATABASE_URL: database } }
+		);
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (c) => (stdout += c));
+		child.stderr.on('data', (c) => (stderr += c));
+		const exited = new Promise<number | null>((resolve) =>
+			child.on('exit', (code) => resolve(code))
+		);
+		// Long enough for the import to have read its file and reached its first write.
+		await new Promise((r) => setTimeout(r, 2000));
+		web.prepare('COMMIT').run();
+		web.close();
+		expect(await exited, stderr).toBe(0);
+		expect(JSON.parse(stdout)).toMatchObject({ new: 7, submissions: [1] });
+	}, 60_000);
+});
+
 describe('a crash in the middle of a large import', () => {
 	it('leaves the database intact, with all of the submission or none of it', async () => {
 		const file = join(dir, 'large.csv');

@@ -6,14 +6,17 @@
  * With --reporter every row belongs to that reporter (rows naming another are rejected); without
  * it the file's reporter column says (one submission per reporter). Without --dry-run the valid
  * rows become submitted submissions; --approve also approves them. --json prints one JSON object.
- * Exit status: 0 when the file was read (rejected rows included), 2 when it was refused.
+ * Exit status: 0 when the file was read (rejected rows included), 2 when it was refused (too
+ * large, found while reading: a file is never read past the limit) or the command was called
+ * wrongly (the usage, no stack). Its transaction begins IMMEDIATE and waits up to a minute for
+ * another writer, so an import runs while the web writes.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importMaxBytes } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db';
 import { importFile } from '../src/lib/server/import/pipeline';
+import { readFileCapped } from '../src/lib/server/import/read-file';
 import { reporterExists } from '../src/lib/server/reporters';
 
 // The summary is this command's output: log lines go to stderr.
@@ -21,23 +24,32 @@ process.env.LOG ||= 'stderr';
 
 const USAGE =
 	'Usage: npm run import -- <file> [--reporter <code>] [--dry-run] [--approve] [--json]';
-
-const { positionals, values } = parseArgs({
-	allowPositionals: true,
-	options: {
-		reporter: { type: 'string' },
-		'dry-run': { type: 'boolean', default: false },
-		approve: { type: 'boolean', default: false },
-		json: { type: 'boolean', default: false },
-		help: { type: 'boolean', short: 'h' }
-	}
-});
+const BUSY_MS = 60_000;
 
 function refuse(message: string): never {
 	console.error(message);
 	process.exit(2);
 }
 
+function readArguments() {
+	try {
+		return parseArgs({
+			allowPositionals: true,
+			options: {
+				reporter: { type: 'string' },
+				'dry-run': { type: 'boolean', default: false },
+				approve: { type: 'boolean', default: false },
+				json: { type: 'boolean', default: false },
+				help: { type: 'boolean', short: 'h' }
+			}
+		});
+	} catch (e) {
+		// An unknown option, or one without its value: say so and how to call, without a stack.
+		refuse(`${(e as Error).message}\n${USAGE}`);
+	}
+}
+
+const { positionals, values } = readArguments();
 if (values.help) {
 	console.log(USAGE);
 	process.exit(0);
@@ -48,24 +60,42 @@ if (values['dry-run'] && values.approve) refuse('--dry-run and --approve cannot 
 
 let content: Buffer;
 try {
-	content = readFileSync(path);
+	// Never more than the limit: a larger file, or one that never ends (/dev/zero), is refused.
+	const read = readFileCapped(path, importMaxBytes());
+	if ('refused' in read) refuse(`${path}: ${read.refused}`);
+	content = read;
 } catch (e) {
 	refuse(`Cannot read ${path}: ${(e as Error).message}`);
 }
 
 const db = openDatabase();
+// An import waits its turn behind another writer (the web, or a long import) for up to a minute.
+db.$client.pragma(`busy_timeout = ${BUSY_MS}`);
 const reporter = values.reporter?.toUpperCase();
 if (reporter && !reporterExists(db, reporter)) refuse(`Unknown reporter: ${values.reporter}`);
 
 const started = performance.now();
-const result = importFile(db, {
-	file: { name: basename(path), content },
-	reporter,
-	mode: values['dry-run'] ? 'dry-run' : values.approve ? 'approve' : 'submit',
-	actor: 'cli',
-	maxBytes: importMaxBytes()
-});
-db.$client.close();
+function runImport() {
+	try {
+		return importFile(db, {
+			file: { name: basename(path), content },
+			reporter,
+			mode: values['dry-run'] ? 'dry-run' : values.approve ? 'approve' : 'submit',
+			actor: 'cli',
+			maxBytes: importMaxBytes()
+		});
+	} catch (e) {
+		// Nothing was written (the transaction rolled back): say why, without a stack.
+		if ((e as { code?: string }).code === 'SQLITE_BUSY')
+			refuse(
+				`${path}: the database stayed busy for ${BUSY_MS / 1000} s (another import is writing); nothing was written. Try again when it has finished.`
+			);
+		throw e;
+	} finally {
+		db.$client.close();
+	}
+}
+const result = runImport();
 
 if ('refused' in result) refuse(`${path}: ${result.refused}`);
 

@@ -29,6 +29,9 @@ const handleSession: Handle = async ({ event, resolve }) => {
 
 const handleLanguage: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
+		// Paraglide hands on a copy (a tee of the body): the original's half, never read, would
+		// hold a copy of every upload in memory unless it is let go.
+		if (request !== event.request) event.request.body?.cancel().catch(() => undefined);
 		event.request = request;
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)

@@ -2,9 +2,10 @@
  * Words for the codes the app shows (statuses, roles, kinds), from the message files, so that
  * every page says them the same way in English and Khmer.
  */
-import { formatValue, type Locale } from '$lib/domain/format';
+import { formatNumber, formatValue, type Locale } from '$lib/domain/format';
 import { FIELD_LIMITS, MIN_PASSWORD } from '$lib/domain/limits';
 import { m } from '$lib/paraglide/messages';
+import { currentLocale } from '$lib/locale';
 
 export const submissionStatusLabel = (status: string): string =>
 	({
@@ -66,3 +67,25 @@ export const figureText = (
 	unit: 'count' | 'percent',
 	locale: Locale
 ): string => (cell.hidden ? withheldLabel() : formatValue(cell.value, unit, locale));
+
+/** A refusal of a whole file as the importer gives it: English, and the message it is. */
+export interface RefusalLike {
+	refused: string;
+	message?: { key: string; params: Record<string, number | string> };
+}
+
+/** Why a file was refused, in the reader's language (the English as given when no message says). */
+export function refusalText(refusal: RefusalLike): string {
+	const render = refusal.message
+		? (m as unknown as Record<string, (p: Record<string, string>) => string>)[refusal.message.key]
+		: undefined;
+	if (!refusal.message || !render) return refusal.refused;
+	const locale = currentLocale();
+	const params = Object.fromEntries(
+		Object.entries(refusal.message.params).map(([k, v]) => [
+			k,
+			typeof v === 'number' ? formatNumber(v, locale) : v
+		])
+	);
+	return render(params);
+}

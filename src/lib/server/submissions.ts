@@ -21,6 +21,7 @@ import {
 import { audit } from './audit';
 import { inTransaction, type Db } from './db';
 import type { StoredReport } from './import/pipeline';
+import { boundReport } from './import/report';
 import { readStoredFile, storeFile } from './files';
 import { refreshReviewPages } from './public-tier';
 import * as t from './db/schema';
@@ -423,10 +424,13 @@ export function getSubmission(
 		note: string | null;
 		recorded: number | null;
 	}[];
+	// The stored report and mapping are read here, bounded, never handed on as they are kept.
+	const { summary, mapping, ...submission } = sub;
+	void mapping;
 	return {
-		submission: sub,
-		/** The import's report, for uploads: errors, unknown names, changes. */
-		report: sub.summary ? (JSON.parse(sub.summary) as StoredReport) : null,
+		submission,
+		/** The import's report, for uploads: errors, unknown names, changes (report.ts bounds). */
+		report: summary ? boundReport(JSON.parse(summary) as StoredReport) : null,
 		comments,
 		counts: {
 			new: counts.new ?? 0,

@@ -41,10 +41,14 @@ export function getDb(): Db {
 }
 
 /**
- * Runs `fn` in one SQLite transaction: committed if it returns, rolled back if it throws. Nested
- * calls become savepoints, so a function that is a transaction on its own can be part of a larger
- * one (better-sqlite3's own transactions; Drizzle's would not nest).
+ * Runs `fn` in one SQLite write transaction: committed if it returns, rolled back if it throws.
+ * It begins IMMEDIATE, taking the write lock at the start and waiting for it (the busy timeout)
+ * while another connection writes, the command line or an import's worker: a transaction that
+ * only asked for the lock at its first write would fail at once ("database is locked") if
+ * another had written since it began reading. Nested calls become savepoints, so a function that
+ * is a transaction on its own can be part of a larger one (better-sqlite3's own transactions;
+ * Drizzle's would not nest).
  */
 export function inTransaction<T>(db: Db, fn: () => T): T {
-	return db.$client.transaction(fn)();
+	return db.$client.transaction(fn).immediate();
 }

@@ -5,9 +5,13 @@
  * pattern of zero bytes leaves no doubt. Anything else is refused rather than guessed: a wrong
  * guess would turn Khmer names into nonsense without anyone noticing.
  */
+import { tooLarge, type RefusalKey, type RefusalParams } from './refusals';
 
 export interface Refusal {
+	/** Why, in English (the command line, logs). */
 	refused: string;
+	/** The same as a message of messages/*.json, for pages to show in the reader's language. */
+	message?: { key: RefusalKey; params: RefusalParams };
 }
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
@@ -101,16 +105,9 @@ export class TextReader {
  * found while reading: see `TextReader.refusal`.)
  */
 export function openText(bytes: Uint8Array, options: { maxBytes: number }): TextReader | Refusal {
-	if (bytes.length > options.maxBytes)
-		return {
-			refused: `This file is ${megabytes(bytes.length)}; the limit is ${megabytes(options.maxBytes)}. Split it into smaller files (for example one per quarter).`
-		};
+	if (bytes.length > options.maxBytes) return tooLarge(options.maxBytes);
 	if (bytes.length === 0) return EMPTY;
 	const found = detectEncoding(bytes);
 	if ('refused' in found) return found;
 	return new TextReader(found.encoding, bytes.subarray(found.skip));
-}
-
-function megabytes(n: number): string {
-	return `${(n / 1_000_000).toFixed(n < 10_000_000 ? 1 : 0)} MB`;
 }

@@ -332,7 +332,7 @@ describe('refused files', () => {
 
 	it('refuses a file over the size limit', () => {
 		expect(refusal(HEADER + 'CLA,PREV-02,KH-14,2001Q2,,,40,', { maxBytes: 20 })).toMatch(
-			/the limit is/
+			/larger than the limit/
 		);
 	});
 });

@@ -8,8 +8,11 @@
  *   and breakdowns that exceed their totals (staged.ts) → write them to `submission_value`, in
  *   batches, in key order → compare with the approved record → summary.
  *
- * Everything happens in one SQLite transaction. A dry run rolls it back at the end, so it checks
- * exactly what a real import would, and writes nothing; a failure half-way rolls back too.
+ * Everything happens in one SQLite transaction, begun IMMEDIATE (db/index.ts): it takes the write
+ * lock at the start, waiting while another connection writes, so the command line and the web can
+ * import at the same time. A dry run rolls it back at the end, so it checks exactly what a
+ * real import would, and writes nothing; a failure half-way rolls back too. What a file holds is
+ * bounded while it is read (records.ts) and in the report kept (report.ts).
  * Writes go through prepared statements. Re-importing a file that is already in a submission
  * (same bytes, not withdrawn) changes nothing and answers with the existing submission.
  * The format is described for people in IMPORT_FORMAT.md beside this file.
@@ -25,6 +28,8 @@ import { approveSubmission } from '../submissions';
 import { EMPTY, openText, type Refusal, type TextReader } from './decode';
 import { loadDictionary, loadRemembered } from './dictionary';
 import { eachRecord } from './records';
+import { limitRefusal } from './refusals';
+import { clip, clipError, mappable, MAX_STORED_ERRORS, MAX_UNKNOWN, SHOWN_CHARS } from './report';
 import { StagedFigures, type GroupProblems } from './staged';
 import { validateRow, type RawRow, type RowError } from './validate';
 import {
@@ -38,8 +43,6 @@ import {
 /** What a remembered header mapping says of a column to leave out. */
 export const IGNORE = '-';
 
-/** At most this many row errors are kept (all are counted). */
-export const MAX_ERRORS = 10_000;
 /** At most this many changed values are listed in a summary. */
 const MAX_CHANGES = 500;
 
@@ -84,8 +87,10 @@ export interface ImportSummary {
 	changed: number;
 	unchanged: number;
 	rejected: number;
-	/** Row errors, at most MAX_ERRORS of them (see `rejected` for the count of rows). */
+	/** Row errors, the first MAX_STORED_ERRORS of them, texts cut to size (report.ts). */
 	errors: RowError[];
+	/** Row errors found, listed or not (`rejected` counts the rows). */
+	errorCount: number;
 	/** Changed values, old → new, at most MAX_CHANGES of them. */
 	changes: ValueChange[];
 	submissions: number[];
@@ -189,6 +194,7 @@ function run(
 		unchanged: 0,
 		rejected: 0,
 		errors: [],
+		errorCount: 0,
 		changes: [],
 		submissions: [],
 		alreadyImported: false,
@@ -202,10 +208,20 @@ function run(
 		summary.timings[stage] = Math.round(now - clock);
 		clock = now;
 	};
-	const rejectedRows = new Set<number>();
+	// Rows rejected while reading come in order, each once (a set of a million rows would cost
+	// tens of megabytes); those rejected after (repeats, breakdowns) were valid until then.
+	let rejectedWhileReading = 0;
+	let lastRejected = 0;
+	const rejectedAfter = new Set<number>();
+	let reading = true;
 	const addError = (e: RowError) => {
-		if (summary.errors.length < MAX_ERRORS) summary.errors.push(e);
-		rejectedRows.add(e.row);
+		summary.errorCount++;
+		if (summary.errors.length < MAX_STORED_ERRORS) summary.errors.push(clipError(e));
+		if (!reading) rejectedAfter.add(e.row);
+		else if (e.row !== lastRejected) {
+			rejectedWhileReading++;
+			lastRejected = e.row;
+		}
 	};
 	const unknownIndicators = new Set<string>();
 	const unknownProvinces = new Set<string>();
@@ -273,7 +289,7 @@ function run(
 				DHIS2_COLUMNS.flatMap((c, i) => (fields[c] ? [[fields[c], headers[i] ?? c]] : []))
 			);
 			summary.columns = headers.map((h, i) => ({
-				header: h,
+				header: clip(h),
 				field: (columns[i] === 'combo' ? null : columns[i]) as Field | null
 			}));
 			return;
@@ -291,7 +307,10 @@ function run(
 			names[field] = h;
 			return field;
 		});
-		summary.columns = headers.map((h, i) => ({ header: h, field: columns[i] as Field | null }));
+		summary.columns = headers.map((h, i) => ({
+			header: clip(h),
+			field: columns[i] as Field | null
+		}));
 		const missing = (['indicator', 'period', 'value'] as const).filter((f) => !seen.has(f));
 		if (!seen.has('reporter') && !options.reporter) missing.unshift('reporter' as never);
 		// An unknown column is never dropped silently: it may be the province, or the figure.
@@ -329,9 +348,10 @@ function run(
 		if ('errors' in checked) {
 			for (const e of checked.errors) {
 				addError(e);
-				if (e.column === (names.indicator ?? 'indicator') && e.message.startsWith('unknown'))
+				if (!e.message.startsWith('unknown') || e.value.length > SHOWN_CHARS) continue;
+				if (e.column === (names.indicator ?? 'indicator') && unknownIndicators.size < MAX_UNKNOWN)
 					unknownIndicators.add(e.value);
-				if (e.column === (names.province ?? 'province') && e.message.startsWith('unknown'))
+				if (e.column === (names.province ?? 'province') && unknownProvinces.size < MAX_UNKNOWN)
 					unknownProvinces.add(e.value);
 			}
 			return;
@@ -339,24 +359,29 @@ function run(
 		staged.add(checked.row, raw.value?.trim() ?? '');
 	};
 
-	const { delimiter } = eachRecord(input.text.pieces(), ({ cells, row, unclosedQuote }) => {
-		record = row;
-		if (unclosedQuote && row > 1)
-			addError({
-				row,
-				column: '',
-				value: '',
-				message:
-					'a quotation mark is opened and never closed: the rest of the file is read as one cell'
-			});
-		if (row > 1) return onRecord(cells, row);
-		onHeader(cells);
-		return !refusal && !needsMapping;
-	});
+	const { delimiter, exceeded } = eachRecord(
+		input.text.pieces(),
+		({ cells, row, unclosedQuote }) => {
+			record = row;
+			if (unclosedQuote && row > 1)
+				addError({
+					row,
+					column: '',
+					value: '',
+					message:
+						'a quotation mark is opened and never closed: the rest of the file is read as one cell'
+				});
+			if (row > 1) return onRecord(cells, row);
+			onHeader(cells);
+			return !refusal && !needsMapping;
+		}
+	);
 	summary.delimiter = delimiter ?? ',';
+	reading = false;
 	lap('read and check rows');
 	if (input.text.refusal) return input.text.refusal;
 	if (input.text.blank) return EMPTY;
+	if (exceeded) return limitRefusal(exceeded);
 	if (refusal) return refusal;
 	if (!needsMapping && (record <= 1 || summary.rows === 0))
 		return { refused: 'This file has a header row but no figures.' };
@@ -390,9 +415,10 @@ function run(
 		(batch.length === BATCH * 9 ? insertBatch : insert(batch.length / 9)).run(batch);
 	lap('stage rows');
 	const ids = [...submissions.values()];
-	summary.rejected = rejectedRows.size;
-	summary.unknown.indicators = [...unknownIndicators].filter(Boolean).slice(0, 100);
-	summary.unknown.provinces = [...unknownProvinces].filter(Boolean).slice(0, 100);
+	summary.rejected = rejectedWhileReading + rejectedAfter.size;
+	summary.unknown.headers = mappable(summary.unknown.headers);
+	summary.unknown.indicators = mappable(unknownIndicators);
+	summary.unknown.provinces = mappable(unknownProvinces);
 	summary.errors.sort((a, b) => a.row - b.row);
 
 	for (const [reporter, id] of submissions) {

@@ -4,7 +4,9 @@ import type { WorkflowAction } from '$lib/domain/workflow';
 import { getDb } from '$lib/server/db';
 import { formTooLong } from '$lib/server/form-limits';
 import { REPORTERS, requireRole, SIGNED_IN } from '$lib/server/guard';
-import { applyMapping, type MappingAnswers } from '$lib/server/import/remap';
+import { remapInWorker } from '$lib/server/import/in-worker';
+import type { MappingAnswers } from '$lib/server/import/remap';
+import { MAX_UNKNOWN, SHOWN_CHARS } from '$lib/server/import/report';
 import { FIELDS } from '$lib/server/import/vocabulary';
 import { listUploadableIndicators } from '$lib/server/plan';
 import { awaitsPublication, publicationSchedule } from '$lib/server/public-tier';
@@ -55,7 +57,9 @@ export const load: PageServerLoad = (event) => {
 			rows: found.report.rows,
 			rejected: found.report.rejected,
 			errors: found.report.errors.slice(0, 200),
-			errorCount: found.report.errors.length,
+			/** Problems in the rejected rows' download, and found in all. */
+			listed: found.report.errors.length,
+			errorCount: found.report.errorCount,
 			changes: found.report.changes ?? []
 		},
 		mapping,
@@ -84,10 +88,14 @@ function answer<T>(action: string, comment: string, run: () => T) {
 	try {
 		return run();
 	} catch (e) {
-		if (!(e instanceof WorkflowError)) throw e;
-		if (e.status === 404) error(404, e.message);
-		return fail(e.status, { action, error: e.message, comment });
+		return refused(e, action, comment);
 	}
+}
+
+function refused(e: unknown, action: string, comment: string) {
+	if (!(e instanceof WorkflowError)) throw e;
+	if (e.status === 404) error(404, e.message);
+	return fail(e.status, { action, error: e.message, comment });
 }
 
 /** One workflow step: who may take it is decided by `takeAction`, from the session only. */
@@ -123,20 +131,24 @@ export const actions: Actions = {
 		const tooLong = formTooLong(form);
 		if (tooLong) return fail(400, { action: 'map', error: tooLong, comment: '' });
 		const answers: MappingAnswers = { headers: {}, indicators: {}, provinces: {} };
-		for (const [name, value] of form) {
+		// At most as many answers as a report offers questions, each of a name's size.
+		for (const [name, value] of [...form].slice(0, 3 * MAX_UNKNOWN)) {
+			if (name.length > SHOWN_CHARS + 20 || String(value).length > 100) continue;
 			const [kind, ...rest] = name.split(':');
 			if (kind === 'headers' || kind === 'indicators' || kind === 'provinces')
 				answers[kind][rest.join(':')] = String(value);
 		}
-		return answer('map', '', () => {
-			applyMapping(getDb(), {
+		try {
+			await remapInWorker({
 				id: submissionId(event.params),
 				user,
 				answers,
 				address: event.getClientAddress()
 			});
 			return { done: 'map' as const };
-		});
+		} catch (e) {
+			return refused(e, 'map', '');
+		}
 	},
 	comment: async (event) => {
 		const user = requireRole(event, SIGNED_IN);

@@ -3,7 +3,9 @@ import { formatPeriod, parsePeriod, quartersOf } from '$lib/domain/periods';
 import { importMaxBytes } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { REPORTERS, requireRole } from '$lib/server/guard';
-import { importFile } from '$lib/server/import/pipeline';
+import { importInWorker } from '$lib/server/import/in-worker';
+import { receiveUpload } from '$lib/server/upload';
+import { refusalText } from '$lib/labels';
 import { getPlan } from '$lib/server/plan';
 import { reportNothing, WorkflowError } from '$lib/server/submissions';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,19 +23,26 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	upload: async (event) => {
 		const user = requireRole(event, REPORTERS);
-		const form = await event.request.formData();
-		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0 || !file.name)
-			return fail(400, { error: 'Choose a CSV file to upload.' });
-		const result = importFile(getDb(), {
-			file: { name: file.name, content: new Uint8Array(await file.arrayBuffer()) },
-			reporter: user.reporterCode ?? undefined,
-			mode: 'draft',
-			actor: user.id,
-			address: event.getClientAddress(),
-			maxBytes: importMaxBytes()
-		});
-		if ('refused' in result) return fail(400, { error: result.refused, fileName: file.name });
+		const maxBytes = importMaxBytes();
+		const upload = await receiveUpload(event.request, { field: 'file', maxBytes });
+		if ('missing' in upload) return fail(400, { error: 'Choose a CSV file to upload.' });
+		if ('refused' in upload) return fail(400, { error: refusalText(upload) });
+		let result;
+		try {
+			result = await importInWorker({
+				path: upload.path,
+				name: upload.name,
+				reporter: user.reporterCode ?? undefined,
+				mode: 'draft',
+				actor: user.id,
+				address: event.getClientAddress(),
+				maxBytes
+			});
+		} finally {
+			await upload.dispose();
+		}
+		if ('refused' in result)
+			return fail(400, { error: refusalText(result), fileName: upload.name });
 		const [id] = result.submissions;
 		redirect(303, `/submissions/${id}${result.alreadyImported ? '?again=1' : ''}`);
 	},
