@@ -3,6 +3,7 @@
  * column and grand totals, and a three-level geography (country > regions > districts) crossed
  * with years, with every margin. Shared by the exact check's and the interval check's tests.
  */
+import fc from 'fast-check';
 import type { Relation } from '../../src/lib/domain/privacy';
 
 /** A rows × columns table of counts with its row, column and grand totals. */
@@ -53,3 +54,30 @@ export function hierarchyTable(data: number[][][]): { values: number[]; relation
 		relations.push({ total: country[j], parts: regionLines.map((l) => l[j]) });
 	return { values, relations };
 }
+
+/** Random rows × columns counts (1–5 × 1–6, 0–40) for `marginTable`. */
+export const randomCounts = fc
+	.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 6 }))
+	.chain(([r, c]) =>
+		fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: c, maxLength: c }), {
+			minLength: r,
+			maxLength: r
+		})
+	);
+
+/** Random data[region][district][year] (1–3 of each, 0–30) for `hierarchyTable`. */
+export const randomHierarchy = fc
+	.tuple(
+		fc.integer({ min: 1, max: 3 }),
+		fc.integer({ min: 1, max: 3 }),
+		fc.integer({ min: 1, max: 3 })
+	)
+	.chain(([regions, districts, years]) =>
+		fc.array(
+			fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: years, maxLength: years }), {
+				minLength: districts,
+				maxLength: districts
+			}),
+			{ minLength: regions, maxLength: regions }
+		)
+	);

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hierarchyTable, marginTable } from '../../../tests/support/random-tables';
+import {
+	hierarchyTable,
+	marginTable,
+	randomCounts,
+	randomHierarchy
+} from '../../../tests/support/random-tables';
 import { determined, isSmall, suppress, thresholdOf, type Relation } from './privacy';
 
 /**
@@ -114,51 +119,23 @@ describe('suppress', () => {
 	});
 
 	it('leaves no hidden cell recoverable in random tables with margins (checked by ranks)', () => {
-		const counts = fc.integer({ min: 0, max: 40 });
 		fc.assert(
-			fc.property(
-				fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 6 })).chain(([r, c]) =>
-					fc.array(fc.array(counts, { minLength: c, maxLength: c }), {
-						minLength: r,
-						maxLength: r
-					})
-				),
-				fc.integer({ min: 5, max: 15 }),
-				(grid, k) => {
-					const { values, relations } = table(grid);
-					const reasons = suppress(values, relations, k);
-					const hidden = hiddenOf(reasons);
-					// Every small count is hidden, and nothing hidden can be computed back.
-					values.forEach((v, i) => isSmall(v, k) && expect(reasons[i]).toBe('primary'));
-					expect(recoverable(relations, hidden)).toEqual([]);
-				}
-			),
+			fc.property(randomCounts, fc.integer({ min: 5, max: 15 }), (grid, k) => {
+				const { values, relations } = table(grid);
+				const reasons = suppress(values, relations, k);
+				const hidden = hiddenOf(reasons);
+				// Every small count is hidden, and nothing hidden can be computed back.
+				values.forEach((v, i) => isSmall(v, k) && expect(reasons[i]).toBe('primary'));
+				expect(recoverable(relations, hidden)).toEqual([]);
+			}),
 			{ numRuns: 300 }
 		);
 	});
 
 	it('leaves no hidden cell recoverable in random hierarchies crossed with a second breakdown', () => {
 		// Three-level geography (country > regions > districts) × years, with every margin.
-		const arbitrary = fc
-			.tuple(
-				fc.integer({ min: 1, max: 3 }),
-				fc.integer({ min: 1, max: 3 }),
-				fc.integer({ min: 1, max: 3 })
-			)
-			.chain(([regions, districts, years]) =>
-				fc.array(
-					fc.array(
-						fc.array(fc.integer({ min: 0, max: 30 }), { minLength: years, maxLength: years }),
-						{
-							minLength: districts,
-							maxLength: districts
-						}
-					),
-					{ minLength: regions, maxLength: regions }
-				)
-			);
 		fc.assert(
-			fc.property(arbitrary, (data) => {
+			fc.property(randomHierarchy, (data) => {
 				const { values, relations } = hierarchyTable(data);
 				const hidden = hiddenOf(suppress(values, relations));
 				expect(recoverable(relations, hidden)).toEqual([]);

@@ -269,11 +269,40 @@ function smaller(values: readonly (number | null)[], a: number, b: number): bool
 }
 
 /**
- * The published cell to hide next for an exposed one. Candidates are the published cells of the
- * relations around it, nearest first (its own relations, then those of the hidden cells they
- * reach, and so on); within a ring the smallest first. The first candidate whose hiding leaves
- * the exposed cell undetermined is taken. If none does alone, the one that leaves the fewest
- * hidden cells determined is taken (the nearest and smallest among equals), and the loop goes
+ * The published cells around `cell`, ring by ring, nearest first: those of its own relations,
+ * then those of the relations of the hidden cells and candidates the previous ring reached, and
+ * so on; within a ring the smallest first (the earlier among equals). Cells with no figure are
+ * never candidates.
+ */
+function* ringsAround(
+	cell: number,
+	values: readonly (number | null)[],
+	relationsOf: readonly Relation[][],
+	hidden: ReadonlySet<number>
+): Generator<number[]> {
+	const visited = new Set([cell]);
+	let frontier = [cell];
+	while (frontier.length) {
+		const candidates: number[] = [];
+		const reached: number[] = [];
+		for (const from of frontier)
+			for (const r of relationsOf[from])
+				for (const c of [r.total, ...r.parts]) {
+					if (visited.has(c)) continue;
+					visited.add(c);
+					if (hidden.has(c)) reached.push(c);
+					else if (values[c] !== null) candidates.push(c);
+				}
+		candidates.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+		yield candidates;
+		frontier = [...reached, ...candidates];
+	}
+}
+
+/**
+ * The published cell to hide next for an exposed one: the first candidate around it
+ * (`ringsAround`) whose hiding leaves it undetermined. If none does alone, the one that leaves
+ * the fewest hidden cells determined (the nearest and smallest among equals), and the loop goes
  * on from there.
  */
 function complementFor(
@@ -283,36 +312,20 @@ function complementFor(
 	relationsOf: readonly Relation[][],
 	hidden: ReadonlySet<number>
 ): number {
-	const visited = new Set([exposed]);
-	let frontier = [exposed];
 	let best = { cell: -1, exposed: Infinity };
-	while (frontier.length) {
-		const candidates: number[] = [];
-		const reached: number[] = [];
-		for (const cell of frontier)
-			for (const r of relationsOf[cell])
-				for (const c of [r.total, ...r.parts]) {
-					if (visited.has(c)) continue;
-					visited.add(c);
-					if (hidden.has(c)) reached.push(c);
-					else if (values[c] !== null) candidates.push(c);
-				}
-		candidates.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
-		for (const c of candidates) {
+	for (const ring of ringsAround(exposed, values, relationsOf, hidden))
+		for (const c of ring) {
 			const after = determined(relations, new Set([...hidden, c]));
 			if (!after.includes(exposed)) return c;
 			if (after.length < best.exposed) best = { cell: c, exposed: after.length };
 		}
-		// The next ring: the relations of the hidden cells reached, and of this ring's candidates.
-		frontier = [...reached, ...candidates];
-	}
 	return best.cell;
 }
 
 /**
- * The published cell to hide next for a protected cell whose range is too narrow: candidates in
- * rings around it as for `complementFor`, smallest first within a ring; the first whose hiding
- * leaves no shortfall is taken, else the one in the nearest ring that helps that leaves the least.
+ * The published cell to hide next for a protected cell whose range is too narrow: the first
+ * candidate around it (`ringsAround`) whose hiding leaves no shortfall; else, in the nearest ring
+ * where one helps at all, the one that leaves the least.
  */
 function widenerFor(
 	cell: number,
@@ -321,29 +334,14 @@ function widenerFor(
 	hidden: ReadonlySet<number>,
 	shortfall: { now: number; after: (candidate: number) => number }
 ): number {
-	const visited = new Set([cell]);
-	let frontier = [cell];
 	let best = { cell: -1, short: Infinity };
-	while (frontier.length) {
-		const candidates: number[] = [];
-		const reached: number[] = [];
-		for (const c0 of frontier)
-			for (const r of relationsOf[c0])
-				for (const c of [r.total, ...r.parts]) {
-					if (visited.has(c)) continue;
-					visited.add(c);
-					if (hidden.has(c)) reached.push(c);
-					else if (values[c] !== null) candidates.push(c);
-				}
-		candidates.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
-		for (const c of candidates) {
+	for (const ring of ringsAround(cell, values, relationsOf, hidden)) {
+		for (const c of ring) {
 			const short = shortfall.after(c);
 			if (short === 0) return c;
 			if (short < best.short) best = { cell: c, short };
 		}
-		// The nearest ring that helps at all wins; a farther one only if none does.
 		if (best.short < shortfall.now) return best.cell;
-		frontier = [...reached, ...candidates];
 	}
 	return best.cell;
 }

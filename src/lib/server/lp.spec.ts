@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tableRange } from '../../../tests/support/intruder-lp';
-import { hierarchyTable, marginTable } from '../../../tests/support/random-tables';
+import {
+	hierarchyTable,
+	marginTable,
+	randomCounts,
+	randomHierarchy
+} from '../../../tests/support/random-tables';
 import { feasibleRange, isSmall, suppress, type Relation } from '../domain/privacy';
 import { lpText, solveLp } from './lp';
 
@@ -77,46 +82,18 @@ function protectedByIntervals(values: number[], relations: Relation[], k: number
 
 describe('interval protection, checked by an independent linear programme', () => {
 	it('holds on random tables with margins', () => {
-		const counts = fc.integer({ min: 0, max: 40 });
 		fc.assert(
-			fc.property(
-				fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 6 })).chain(([r, c]) =>
-					fc.array(fc.array(counts, { minLength: c, maxLength: c }), {
-						minLength: r,
-						maxLength: r
-					})
-				),
-				fc.integer({ min: 5, max: 15 }),
-				(table, k) => {
-					const { values, relations } = marginTable(table);
-					protectedByIntervals(values, relations, k);
-				}
-			),
+			fc.property(randomCounts, fc.integer({ min: 5, max: 15 }), (table, k) => {
+				const { values, relations } = marginTable(table);
+				protectedByIntervals(values, relations, k);
+			}),
 			{ numRuns: 100 }
 		);
 	});
 
 	it('holds on random hierarchies crossed with years', () => {
-		const arbitrary = fc
-			.tuple(
-				fc.integer({ min: 1, max: 3 }),
-				fc.integer({ min: 1, max: 3 }),
-				fc.integer({ min: 1, max: 3 })
-			)
-			.chain(([regions, districts, years]) =>
-				fc.array(
-					fc.array(
-						fc.array(fc.integer({ min: 0, max: 30 }), { minLength: years, maxLength: years }),
-						{
-							minLength: districts,
-							maxLength: districts
-						}
-					),
-					{ minLength: regions, maxLength: regions }
-				)
-			);
 		fc.assert(
-			fc.property(arbitrary, (data) => {
+			fc.property(randomHierarchy, (data) => {
 				const { values, relations } = hierarchyTable(data);
 				protectedByIntervals(values, relations, 10);
 			}),
