@@ -132,7 +132,7 @@ function paths(route: string, realId: number): string[] {
 
 for (const [n, who] of ROLES.entries())
 	test(`no 5xx for anything sent to any route, as ${who}`, async () => {
-		test.setTimeout(240_000);
+		test.setTimeout(600_000);
 		// An address of its own: its sign-in failures and charts are its own allowance.
 		const from = `127.0.0.${60 + n}`;
 		const session = who === 'public' ? undefined : await sessionCookie(who, from);
