@@ -89,7 +89,8 @@ export const init: ServerInit = () => {
 };
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	if (status === 404) return { message };
+	// A 4xx (no such page, a malformed address) is the client's mistake, not an error to log.
+	if (status < 500) return { message };
 	const id = randomUUID().slice(0, 8);
 	console.error(`[error ${id}] ${event.request.method} ${event.url.pathname}`, error);
 	return { message: 'Internal error', id };

@@ -6,12 +6,15 @@
  * What is returned is the resolved path, so the browser cannot read it differently.
  */
 
+import { FIELD_LIMITS } from '../domain/limits';
+
 /** A host that cannot exist (RFC 2606), to resolve targets against. */
 const BASE = 'http://plan-monitor.invalid';
 
 /** A same-site path for `target`, or `fallback`. */
 export function safeRedirectTarget(target: string | null | undefined, fallback: string): string {
-	if (!target || target.length > 2000 || !target.startsWith('/')) return fallback;
+	if (!target || target.length > FIELD_LIMITS.redirectTo || !target.startsWith('/'))
+		return fallback;
 	let url: URL;
 	try {
 		url = new URL(target, BASE);

@@ -1,4 +1,5 @@
 import { SUBMISSION_STATUSES } from '$lib/server/db/schema';
+import { OTHER_FIELD } from '$lib/domain/limits';
 import { pageOffset, parsePageNumber } from '$lib/domain/paging';
 import { requireRole, SIGNED_IN } from '$lib/server/guard';
 import { getDb } from '$lib/server/db';
@@ -14,7 +15,8 @@ export const load: PageServerLoad = (event) => {
 	const status = SUBMISSION_STATUSES.find((s) => s === q.get('status'));
 	const period = parsePeriod(q.get('period') ?? '');
 	// A reporter's list is its own whatever the address says: the filter applies to reviewers only.
-	const reporter = user.role === 'reporter' ? undefined : q.get('reporter') || undefined;
+	const reporter =
+		user.role === 'reporter' ? undefined : q.get('reporter')?.slice(0, OTHER_FIELD) || undefined;
 	const page = parsePageNumber(q.get('page'));
 	const db = getDb();
 	const { rows, total } = listSubmissions(db, user, {

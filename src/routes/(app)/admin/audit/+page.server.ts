@@ -1,4 +1,5 @@
 import { listAudit } from '$lib/server/audit';
+import { OTHER_FIELD } from '$lib/domain/limits';
 import { pageOffset, parsePageNumber } from '$lib/domain/paging';
 import { getDb } from '$lib/server/db';
 import { ADMINS, requireRole } from '$lib/server/guard';
@@ -11,9 +12,9 @@ export const load: PageServerLoad = (event) => {
 	requireRole(event, ADMINS);
 	const q = event.url.searchParams;
 	const filter = {
-		action: q.get('action')?.trim() || '',
-		actor: q.get('actor')?.trim() || '',
-		subject: q.get('subject')?.trim() || '',
+		action: q.get('action')?.trim().slice(0, OTHER_FIELD) || '',
+		actor: q.get('actor')?.trim().slice(0, OTHER_FIELD) || '',
+		subject: q.get('subject')?.trim().slice(0, OTHER_FIELD) || '',
 		from: DATE.test(q.get('from') ?? '') ? (q.get('from') as string) : '',
 		to: DATE.test(q.get('to') ?? '') ? (q.get('to') as string) : ''
 	};
