@@ -1,7 +1,7 @@
 /**
- * Every request passes here: its log line, the session (who is signed in, into `locals`), the language
- * (Paraglide, from the cookie), security headers, and unexpected errors logged with a reference
- * the user can quote. At start, the backup schedule.
+ * Every request passes here: its log line, the session (who is signed in, into `locals`), the
+ * language (Paraglide, from the cookie), security headers, and unexpected errors logged with a
+ * reference the user can quote. At start, the backup schedule.
  */
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';

@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { recoverableCells } from '../support/disclosure-audit';
-import { client, database } from './helpers';
+import { BASE_URL, client, database } from './helpers';
 
 const PAGES: { path: string; charts: number }[] = [
 	{ path: '/', charts: 1 },
@@ -57,9 +57,7 @@ test.describe('accessibility', () => {
 				page,
 				context
 			}) => {
-				await context.addCookies([
-					{ name: 'PARAGLIDE_LOCALE', value: locale, url: 'http://localhost:4173' }
-				]);
+				await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: BASE_URL }]);
 				await page.goto(path);
 				// Open every table alternative, so that they are checked too.
 				for (const details of await page.locator('details').all())

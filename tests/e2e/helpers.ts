@@ -5,7 +5,8 @@
 import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 
-export const BASE_URL = 'http://localhost:4173';
+/** The test server (playwright.config.ts: E2E_PORT, default 4173). */
+export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 
 export const ACCOUNTS = {
 	admin: { email: 'admin@demo.example', password: 'demo-admin-2004' },
