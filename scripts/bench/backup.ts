@@ -3,8 +3,8 @@
  * bench:import (a million rows by default, BENCH_ROWS to change it) through the real import and
  * approval into a fresh database, then backs it up in this process as the server's scheduled
  * backup does, and prints the size, the time to copy and to check the copy, and the longest
- * time the event loop was held (what a request arriving meanwhile would wait) while copying a
- * few pages per step (the default) and in one step.
+ * time the event loop was held in each (what a request arriving meanwhile would wait), copying
+ * a few pages per step (the default) and in one step.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +41,7 @@ try {
 		});
 		clearInterval(timer);
 		const copied = started + backup.copyMs;
+		const checked = copied + backup.checkMs;
 		const stall = (from: number, to: number) => {
 			let longest = 0;
 			let last = from;
@@ -48,10 +49,10 @@ try {
 				longest = Math.max(longest, t - last);
 				last = t;
 			}
-			return Math.max(longest, to - last);
+			return Math.max(longest, to - last).toFixed(0);
 		};
 		console.log(
-			`${label.padEnd(30)} ${(backup.bytes / 1e6).toFixed(0)} MB: copied in ${backup.copyMs} ms (longest stall ${stall(started, copied).toFixed(0)} ms), checked in ${backup.checkMs} ms (one stall)`
+			`${label.padEnd(30)} ${(backup.bytes / 1e6).toFixed(0)} MB: copied in ${backup.copyMs} ms (longest stall ${stall(started, copied)} ms), checked in ${backup.checkMs} ms (longest stall ${stall(copied, checked)} ms)`
 		);
 	}
 	db.$client.close();
