@@ -32,6 +32,7 @@ const MATRIX: Record<string, Who[]> = {
 	'/data GET': EVERYONE,
 	'/data/figures.csv GET': EVERYONE,
 	'/methodology GET': EVERYONE,
+	'/healthz GET': EVERYONE,
 	'/language POST': EVERYONE,
 	'/sign-in GET': EVERYONE,
 	'/sign-in ?/default': EVERYONE,

@@ -7,7 +7,8 @@
  * connection are carried into it; a write by another process restarts the copy, and after a few
  * restarts the rest is copied in one step). The copy is written under a temporary name in the
  * target's folder, turned into a single self-contained file (no WAL), checked
- * (`checkDatabaseFile`: integrity, a Plan Monitor database of this or an earlier version),
+ * (`checkDatabaseFile`: integrity, a Plan Monitor database of this or an earlier version; the
+ * integrity check, which reads the whole file, in a worker thread),
  * flushed to disk and only then renamed to its final name: a backup killed at any moment leaves
  * the previous file of that name as it was, and at most a hidden `.….partial` file, which
  * `rotateBackups` removes once its process is gone.
@@ -19,7 +20,6 @@ import Database from 'better-sqlite3';
 import {
 	closeSync,
 	existsSync,
-	fsyncSync,
 	mkdirSync,
 	openSync,
 	readdirSync,
@@ -28,7 +28,10 @@ import {
 	rmSync,
 	statSync
 } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { migrationState, type MigrationState } from '../db/migrations';
 
 /** What a check of a database file found. */
@@ -46,23 +49,30 @@ const HEADER = 'SQLite format 3\0';
 /** Tables every Plan Monitor database has, whatever its version. */
 const TABLES = ['submission', 'data_value', 'indicator', 'reporter', 'user'];
 
-/**
- * Whether a file is a sound Plan Monitor database that this version of the app can open: an
- * SQLite file, `PRAGMA integrity_check` ok, the app's migrations table and tables, and no
- * migration newer than the app's. Opened read-only; nothing is written.
- */
-export function checkDatabaseFile(file: string): DatabaseCheck {
-	if (!existsSync(file) || !statSync(file).isFile()) return { ok: false, reason: 'no such file' };
-	const bytes = statSync(file).size;
+/** The start of every SQLite file, or a reason it is not one. */
+function notSqlite(file: string): string | null {
+	if (!existsSync(file) || !statSync(file).isFile()) return 'no such file';
 	const fd = openSync(file, 'r');
 	const head = Buffer.alloc(HEADER.length);
 	readSync(fd, head, 0, HEADER.length, 0);
 	closeSync(fd);
-	if (head.toString('latin1') !== HEADER) return { ok: false, reason: 'not an SQLite database' };
+	return head.toString('latin1') === HEADER ? null : 'not an SQLite database';
+}
+
+/**
+ * Whether a file is a sound Plan Monitor database that this version of the app can open: an
+ * SQLite file, `PRAGMA integrity_check` ok, the app's migrations table and tables, and no
+ * migration newer than the app's. Opened read-only; nothing is written. `integrity` is the
+ * integrity check's answer when it was already run (off the event loop, `checkDatabaseFileAsync`).
+ */
+export function checkDatabaseFile(file: string, integrity?: string): DatabaseCheck {
+	const wrong = notSqlite(file);
+	if (wrong) return { ok: false, reason: wrong };
+	const bytes = statSync(file).size;
 	let sqlite: Database.Database | undefined;
 	try {
 		sqlite = new Database(file, { readonly: true, fileMustExist: true });
-		const integrity = sqlite.pragma('integrity_check', { simple: true });
+		integrity ??= String(sqlite.pragma('integrity_check', { simple: true }));
 		if (integrity !== 'ok') return { ok: false, reason: `integrity check failed: ${integrity}` };
 		const migrations = migrationState(sqlite);
 		if (!migrations)
@@ -95,6 +105,42 @@ export function checkDatabaseFile(file: string): DatabaseCheck {
 	}
 }
 
+/** better-sqlite3 as this module resolves it, for the worker below. */
+const DRIVER = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/** The integrity check in a worker thread: it reads the whole file (seconds for a large one). */
+const INTEGRITY_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+let db;
+try {
+	db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+	parentPort.postMessage(String(db.pragma('integrity_check', { simple: true })));
+} catch (e) {
+	parentPort.postMessage(e.message);
+} finally {
+	if (db) db.close();
+}`;
+
+function integrityOffThread(file: string): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const worker = new Worker(INTEGRITY_WORKER, {
+			eval: true,
+			workerData: { driver: DRIVER, file }
+		});
+		worker.once('message', (answer: string) => resolve(answer));
+		worker.once('error', reject);
+		worker.once('exit', (code) => reject(new Error(`The integrity check stopped (${code})`)));
+	});
+}
+
+/** `checkDatabaseFile` with the integrity check in a worker thread: the event loop stays free. */
+export async function checkDatabaseFileAsync(file: string): Promise<DatabaseCheck> {
+	const wrong = notSqlite(file);
+	if (wrong) return { ok: false, reason: wrong };
+	return checkDatabaseFile(file, await integrityOffThread(file));
+}
+
 export interface BackupResult {
 	file: string;
 	bytes: number;
@@ -117,13 +163,13 @@ function partialName(target: string): string {
 	return join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
 }
 
-/** Flushes a file (or folder: a rename within it) to disk. */
-function flush(path: string): void {
-	const fd = openSync(path, 'r');
+/** Flushes a file (or folder: a rename within it) to disk, off the event loop. */
+async function flush(path: string): Promise<void> {
+	const handle = await open(path, 'r');
 	try {
-		fsyncSync(fd);
+		await handle.sync();
 	} finally {
-		closeSync(fd);
+		await handle.close();
 	}
 }
 
@@ -163,12 +209,12 @@ export async function backupDatabase(
 			copy.close();
 		}
 		const copyMs = performance.now() - started;
-		const check = checkDatabaseFile(partial);
+		const check = await checkDatabaseFileAsync(partial);
 		if (!check.ok) throw new BackupError(`The copy failed its check: ${check.reason}`);
 		const checkMs = performance.now() - started - copyMs;
-		flush(partial);
+		await flush(partial);
 		renameSync(partial, final);
-		flush(dirname(final));
+		await flush(dirname(final));
 		return {
 			file: final,
 			bytes: check.bytes,

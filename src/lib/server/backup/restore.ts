@@ -7,7 +7,8 @@
  * it: a stale WAL applied to the restored file would corrupt it.
  *
  * "In use" is asked of SQLite itself: leaving WAL mode needs every other connection closed, so
- * a running server (or backup, or import) makes the switch fail with SQLITE_BUSY. The switch
+ * a running server (or backup, or import: the app always opens its database in WAL mode) makes
+ * the switch fail with SQLITE_BUSY. The switch
  * also folds the current WAL into the file that is kept aside, which is then complete on its own.
  */
 import Database from 'better-sqlite3';

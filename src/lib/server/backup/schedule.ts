@@ -42,7 +42,8 @@ export function startScheduledBackups(db: () => Db): Cron | null {
 	const pattern = backupCron();
 	let job: Cron;
 	try {
-		job = new Cron(pattern, { protect: true }, async () => {
+		// unref: the schedule never keeps a server that is shutting down alive.
+		job = new Cron(pattern, { protect: true, unref: true }, async () => {
 			await runScheduledBackup(db(), dir, keep);
 		});
 	} catch (e) {
