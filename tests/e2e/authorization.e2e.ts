@@ -64,7 +64,6 @@ const MATRIX: Record<string, Who[]> = {
 	'/admin/reporters ?/update': ADMINS,
 	'/admin/audit GET': ADMINS,
 	'/admin/privacy GET': ADMINS,
-	'/healthz GET': EVERYONE,
 	'/admin/privacy ?/threshold': ADMINS,
 	'/admin/privacy ?/publish': ADMINS
 };
