@@ -60,6 +60,9 @@ export async function receiveUpload(
 		await dispose();
 		// The server's body limit (BODY_SIZE_LIMIT) or a body longer than it said it was.
 		if ((e as { status?: number }).status === 413) return tooLarge(options.maxBytes);
+		// A form busboy cannot read (no boundary, cut short, malformed parts) holds no file.
+		if (/^(Multipart|Malformed|Unexpected end of form)/.test((e as Error).message ?? ''))
+			return { missing: true };
 		throw e;
 	}
 }
@@ -79,6 +82,8 @@ async function streamToDisk(
 	let over = false;
 	const writes: Promise<void>[] = [];
 	parser.on('file', (name, stream, info) => {
+		// A part cut short errs on its own stream: never an unhandled 'error' event.
+		stream.on('error', () => undefined);
 		if (name !== options.field || found || !info.filename) {
 			stream.resume();
 			return;
@@ -88,7 +93,10 @@ async function streamToDisk(
 		stream.on('data', (chunk: Buffer) => (file.size += chunk.length));
 		// Past the limit busboy cuts the file short and reads the rest of the body past it.
 		stream.on('limit', () => (over = true));
-		writes.push(pipeline(stream, createWriteStream(path)));
+		const write = pipeline(stream, createWriteStream(path));
+		// Awaited below, unless the body fails first: never an unhandled rejection.
+		write.catch(() => undefined);
+		writes.push(write);
 	});
 	await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), parser);
 	await Promise.all(writes);
