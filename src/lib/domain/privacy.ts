@@ -139,6 +139,24 @@ export interface SuppressOptions {
 	solve?: SolveLp;
 	/** What earlier releases published of this table. */
 	history?: History;
+	/**
+	 * The order in which published cells are chosen to protect others (lower first), one number a
+	 * cell. By default the smallest value first: that loses the least, but an intruder who knows
+	 * the rule can run it on every table that fits what is published and keep those whose choice
+	 * matches — narrowing the withheld cells. A release passes an order drawn from a secret key
+	 * instead, which no outsider can run.
+	 */
+	rank?: readonly number[];
+}
+
+/** The default order of `SuppressOptions.rank`: by value, the earlier cell among equals. */
+export function valueRank(values: readonly (number | null)[]): number[] {
+	const order = values
+		.map((v, i) => [v ?? 0, i] as const)
+		.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	const rank = new Array<number>(values.length);
+	order.forEach(([, i], r) => (rank[i] = r));
+	return rank;
 }
 
 /**
@@ -194,6 +212,7 @@ export function suppressTable(
 		return { reasons, protections, narrowest: widths.length ? Math.min(...widths) : null };
 	};
 	const lower = lowerBounds(values.length, options.history);
+	const rank = options.rank ?? valueRank(values);
 	const hidden = new Set<number>();
 	reasons.forEach((r, i) => r && hidden.add(i));
 	if (hidden.size === 0) return done();
@@ -220,7 +239,7 @@ export function suppressTable(
 			for (const r of relations) {
 				const cells = [r.total, ...r.parts];
 				if (cells.filter((c) => hidden.has(c)).length !== 1) continue;
-				const next = smallestPublished(cells, values, hidden);
+				const next = firstPublished(cells, values, rank, hidden);
 				if (next >= 0) {
 					hide(next);
 					changed = true;
@@ -230,7 +249,7 @@ export function suppressTable(
 		// Then the exact test, for what combinations of relations still give away.
 		const exposed = determined(relations, hidden);
 		if (exposed.length) {
-			const next = complementFor(exposed[0], values, relations, relationsOf, hidden);
+			const next = complementFor(exposed[0], values, rank, relations, relationsOf, hidden);
 			if (next < 0) throw new Error(`No cell can protect cell ${exposed[0]}`);
 			hide(next);
 			continue;
@@ -241,7 +260,7 @@ export function suppressTable(
 		while (pending.length && shortOf(pending[0], hidden, solve) === 0) pending.shift();
 		if (!pending.length) return done();
 		const failing = pending[0];
-		const next = widenerFor(failing.cell, values, relationsOf, hidden, {
+		const next = widenerFor(failing.cell, values, rank, relationsOf, hidden, {
 			now: shortOf(failing, hidden, solve),
 			after: (candidate) => shortOf(failing, new Set([...hidden, candidate]), solve)
 		});
@@ -250,33 +269,28 @@ export function suppressTable(
 	}
 }
 
-/** The smallest published cell with a figure among `cells` (the earlier among equals), or −1. */
-function smallestPublished(
+/** The first published cell with a figure among `cells`, in `rank` order, or −1. */
+function firstPublished(
 	cells: readonly number[],
 	values: readonly (number | null)[],
+	rank: readonly number[],
 	hidden: ReadonlySet<number>
 ): number {
 	let best = -1;
 	for (const c of cells)
-		if (!hidden.has(c) && values[c] !== null && (best < 0 || smaller(values, c, best))) best = c;
+		if (!hidden.has(c) && values[c] !== null && (best < 0 || rank[c] < rank[best])) best = c;
 	return best;
-}
-
-function smaller(values: readonly (number | null)[], a: number, b: number): boolean {
-	const va = values[a] as number;
-	const vb = values[b] as number;
-	return va < vb || (va === vb && a < b);
 }
 
 /**
  * The published cells around `cell`, ring by ring, nearest first: those of its own relations,
  * then those of the relations of the hidden cells and candidates the previous ring reached, and
- * so on; within a ring the smallest first (the earlier among equals). Cells with no figure are
- * never candidates.
+ * so on; within a ring in `rank` order. Cells with no figure are never candidates.
  */
 function* ringsAround(
 	cell: number,
 	values: readonly (number | null)[],
+	rank: readonly number[],
 	relationsOf: readonly Relation[][],
 	hidden: ReadonlySet<number>
 ): Generator<number[]> {
@@ -293,7 +307,7 @@ function* ringsAround(
 					if (hidden.has(c)) reached.push(c);
 					else if (values[c] !== null) candidates.push(c);
 				}
-		candidates.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+		candidates.sort((a, b) => rank[a] - rank[b]);
 		yield candidates;
 		frontier = [...reached, ...candidates];
 	}
@@ -308,12 +322,13 @@ function* ringsAround(
 function complementFor(
 	exposed: number,
 	values: readonly (number | null)[],
+	rank: readonly number[],
 	relations: readonly Relation[],
 	relationsOf: readonly Relation[][],
 	hidden: ReadonlySet<number>
 ): number {
 	let best = { cell: -1, exposed: Infinity };
-	for (const ring of ringsAround(exposed, values, relationsOf, hidden))
+	for (const ring of ringsAround(exposed, values, rank, relationsOf, hidden))
 		for (const c of ring) {
 			const after = determined(relations, new Set([...hidden, c]));
 			if (!after.includes(exposed)) return c;
@@ -330,12 +345,13 @@ function complementFor(
 function widenerFor(
 	cell: number,
 	values: readonly (number | null)[],
+	rank: readonly number[],
 	relationsOf: readonly Relation[][],
 	hidden: ReadonlySet<number>,
 	shortfall: { now: number; after: (candidate: number) => number }
 ): number {
 	let best = { cell: -1, short: Infinity };
-	for (const ring of ringsAround(cell, values, relationsOf, hidden)) {
+	for (const ring of ringsAround(cell, values, rank, relationsOf, hidden)) {
 		for (const c of ring) {
 			const short = shortfall.after(c);
 			if (short === 0) return c;

@@ -13,6 +13,7 @@
  * cell has no value here at all, only its flag.
  */
 import { asc, eq, ne } from 'drizzle-orm';
+import { createHmac } from 'node:crypto';
 import { formatPeriod, parsePeriod, quartersOf, type Period } from '../domain/periods';
 import { PUBLIC_K, suppressTable, thresholdOf, type History, type Reason } from '../domain/privacy';
 import {
@@ -209,6 +210,28 @@ export interface Dashboard {
 	protection: Map<string, Protected>;
 }
 
+/** The secret that orders the cells withheld to protect others (migration 0007; never public). */
+function suppressionKey(db: Db): string {
+	const row = db.$client
+		.prepare(`SELECT value FROM setting WHERE key = 'suppression_key'`)
+		.get() as { value: string } | undefined;
+	if (!row) throw new Error('The database has no suppression key: its migrations are not current');
+	return row.value;
+}
+
+/**
+ * The order in which an indicator's published cells are chosen to protect others: a keyed hash of
+ * each cell's name, the same in every release, which nobody without the key can reproduce.
+ */
+function keyedRank(key: string, code: string, cells: readonly TableCell[]): number[] {
+	return cells.map((c) =>
+		createHmac('sha256', key)
+			.update(`${code}|${cellKey(c)}`)
+			.digest()
+			.readUIntBE(0, 6)
+	);
+}
+
 /** What the public last saw of an indicator's cells (by `cellKey`): the releases' memory. */
 export function publishedCells(db: Db, code: string): Map<string, number> {
 	const rows = db.$client
@@ -262,13 +285,14 @@ function computeViews(
 			? completenessRows(db, through)
 			: figureRows(db, indicator.code, include);
 		const published = indicator.sensitive ? publishedCells(db, indicator.code) : new Map();
+		const key = indicator.sensitive && views.some((v) => v) ? suppressionKey(db) : '';
 		views.forEach((suppress, v) => {
 			const { page, protected: kept } = indicatorPage(
 				indicator,
 				areas.find((a) => a.code === indicator.areaCode) as Area,
 				targets.get(indicator.code) as Target,
 				rows,
-				{ plan, asOf, through, provinces, k, suppress, published }
+				{ plan, asOf, through, provinces, k, suppress, published, key }
 			);
 			pages[v].push(page);
 			if (kept) protection[v].set(indicator.code, kept);
@@ -326,6 +350,8 @@ function indicatorPage(
 		suppress: boolean;
 		/** What earlier releases published of the indicator's cells (`publishedCells`). */
 		published: ReadonlyMap<string, number>;
+		/** The suppression key (`suppressionKey`), when protecting. */
+		key: string;
 	}
 ): { page: IndicatorPage; protected: Protected | null } {
 	const { plan, asOf, through, provinces, k } = context;
@@ -338,7 +364,11 @@ function indicatorPage(
 	const protecting = context.suppress && indicator.sensitive;
 	const history = protecting ? historyOf(cells, context.published) : undefined;
 	const suppression = protecting
-		? suppressTable(values, relations, k, { solve: solveLp, history })
+		? suppressTable(values, relations, k, {
+				solve: solveLp,
+				history,
+				rank: keyedRank(context.key, indicator.code, cells)
+			})
 		: null;
 	const reasons = suppression?.reasons ?? cells.map(() => null);
 	const shown = (i: number): Cell =>
