@@ -15,7 +15,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importMaxBytes } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db';
-import { importFile } from '../src/lib/server/import/pipeline';
+import { importFile } from '../src/lib/server/submissions';
 import { readFileCapped } from '../src/lib/server/import/read-file';
 import { reporterExists } from '../src/lib/server/reporters';
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backupDatabase } from '../../src/lib/server/backup/backup';
 import { openDatabase } from '../../src/lib/server/db';
-import { importFile } from '../../src/lib/server/import/pipeline';
+import { importFile } from '../../src/lib/server/submissions';
 import { writeBenchFile } from './bench-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'plan-monitor-bench-backup-'));

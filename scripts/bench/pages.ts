@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/lib/server/db';
-import { importFile } from '../../src/lib/server/import/pipeline';
+import { importFile } from '../../src/lib/server/submissions';
 import { publish } from '../../src/lib/server/public-tier';
 import { writeBenchFile } from './bench-file';
 

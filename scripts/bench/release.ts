@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/lib/server/db';
 import { loadDemo } from '../../src/lib/server/demo/load';
-import { importFile } from '../../src/lib/server/import/pipeline';
+import { importFile } from '../../src/lib/server/submissions';
 import { publish } from '../../src/lib/server/public-tier';
 import { writeBenchFile } from './bench-file';
 

@@ -9,8 +9,9 @@
  *   withdrawn ◀──────── returned          (withdraw: from draft, submitted or returned)
  */
 
-export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'withdrawn';
-export type Role = 'reporter' | 'reviewer' | 'admin';
+import type { Role, SubmissionStatus } from './words';
+
+export type { Role, SubmissionStatus };
 export type WorkflowAction = 'submit' | 'withdraw' | 'return' | 'approve' | 'reopen';
 
 interface Rule {

@@ -24,6 +24,7 @@ import { adminAc, defaultStatements, userAc } from 'better-auth/plugins/admin/ac
 import { createAccessControl } from 'better-auth/plugins/access';
 import { eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
+import { ROLES, type Role } from '../domain/words';
 import { getDb, type Db } from './db';
 import * as t from './db/schema';
 import { FIELD_LIMITS, MIN_PASSWORD } from '../domain/limits';
@@ -37,8 +38,7 @@ import {
 	type ThrottleSettings
 } from './sign-in-throttle';
 
-export const ROLES = ['reporter', 'reviewer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 /** The private request header that carries the client's address to the rate limiter. */
 const CLIENT_ADDRESS_HEADER = 'x-plan-monitor-client-address';

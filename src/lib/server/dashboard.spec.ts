@@ -3,7 +3,7 @@ import { key, recoverableCells } from '../../../tests/support/disclosure-audit';
 import { ranges } from '../../../tests/support/intruder-lp';
 import { computeDashboard, type IndicatorPage } from './dashboard';
 import { openDatabase, type Db } from './db';
-import { importFile } from './import/pipeline';
+import { importFile } from './submissions';
 import {
 	listReleases,
 	liveTier,

@@ -9,7 +9,7 @@ import { key } from '../../../tests/support/disclosure-audit';
 import { changeRanges, ranges } from '../../../tests/support/intruder-lp';
 import type { Db } from './db';
 import { loadDemo } from './demo/load';
-import { importFile } from './import/pipeline';
+import { importFile } from './submissions';
 import { pageRecords, publishNow, readTier, type PublicRecord } from './public-tier';
 import { takeAction } from './submissions';
 import { tempDatabase } from './testing/temp-db';

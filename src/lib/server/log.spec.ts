@@ -1,7 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { importFile } from './import/pipeline';
+import { importFile } from './submissions';
 import { handleRequestLog } from './log';
 import { tempDatabase } from './testing/temp-db';
 

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db';
 import { shippedMigrations } from '../db/migrations';
-import { importFile } from '../import/pipeline';
+import { importFile } from '../submissions';
 import { publish } from '../public-tier';
 import {
 	BackupError,

@@ -10,7 +10,7 @@
  */
 import { milestoneFor, type Target } from '../../domain/progress';
 import { period, quarterEnd, quartersOf } from '../../domain/periods';
-import type { AgeGroup, Sex, SubmissionRow } from '../submissions';
+import type { AgeGroup, Figure as SubmissionRow, Sex } from '../../domain/words';
 
 export interface DemoIndicator {
 	code: string;

@@ -5,14 +5,9 @@
  * pattern of zero bytes leaves no doubt. Anything else is refused rather than guessed: a wrong
  * guess would turn Khmer names into nonsense without anyone noticing.
  */
-import { tooLarge, type RefusalKey, type RefusalParams } from './refusals';
+import { tooLarge, type Refusal } from './refusals';
 
-export interface Refusal {
-	/** Why, in English (the command line, logs). */
-	refused: string;
-	/** The same as a message of messages/*.json, for pages to show in the reader's language. */
-	message?: { key: RefusalKey; params: RefusalParams };
-}
+export type { Refusal };
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 

@@ -3,10 +3,9 @@
  * provinces and reporters, plus what a reporter taught the importer before (its remembered
  * mappings). Built from the database once per import.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import * as t from '../db/schema';
-import { getPlan } from '../plan';
 import type { Dictionary, IndicatorInfo } from './validate';
 import { normaliseName, type Field } from './vocabulary';
 
@@ -29,41 +28,10 @@ export function loadRemembered(db: Db, reporter: string | undefined): Remembered
 	return out;
 }
 
-/** Remembers a reporter's mapping (replacing an earlier one for the same text). */
-export function rememberMapping(
-	db: Db,
-	options: {
-		reporter: string;
-		kind: 'header' | 'indicator' | 'province';
-		source: string;
-		target: string;
-		actor: string;
-	}
-): void {
-	const source = normaliseName(options.source);
-	db.delete(t.importMapping)
-		.where(
-			and(
-				eq(t.importMapping.reporterCode, options.reporter),
-				eq(t.importMapping.kind, options.kind),
-				eq(t.importMapping.source, source)
-			)
-		)
-		.run();
-	db.insert(t.importMapping)
-		.values({
-			reporterCode: options.reporter,
-			kind: options.kind,
-			source,
-			target: options.target,
-			createdBy: options.actor
-		})
-		.run();
-}
-
 /** The dictionary of the loaded plan, with a reporter's remembered names added. */
 export function loadDictionary(db: Db, remembered?: Remembered): Dictionary {
-	const plan = getPlan(db);
+	const plan = db.select().from(t.plan).get();
+	if (!plan) throw new Error('No plan is loaded');
 	const indicators = new Map<string, IndicatorInfo>();
 	const indicatorByName = new Map<string, string>();
 	for (const i of db.select().from(t.indicator).all()) {

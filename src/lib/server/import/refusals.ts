@@ -6,7 +6,6 @@
  * the command line while it reads, or the importer itself.
  */
 import en from '../../../../messages/en.json';
-import type { Refusal } from './decode';
 import type { LimitExceeded } from './records';
 
 /** The messages a refusal can be (keys of messages/*.json). */
@@ -20,6 +19,14 @@ export type RefusalKey =
 
 /** A refusal's parameters: numbers (shown in the reader's digits) and column letters. */
 export type RefusalParams = Record<string, number | string>;
+
+/** A file refused whole, and why. */
+export interface Refusal {
+	/** Why, in English (the command line, logs). */
+	refused: string;
+	/** The same as a message of messages/*.json, for pages to show in the reader's language. */
+	message?: { key: RefusalKey; params: RefusalParams };
+}
 
 /** The English text of a message, its `{name}` placeholders filled in. */
 export function renderEnglish(key: RefusalKey, params: RefusalParams): string {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { tempDatabase } from '../testing/temp-db';
-import { importFile } from './pipeline';
+import { importFile } from '../submissions';
 import { buildTemplate, templateFor } from './template';
 
 let db: Db;

@@ -5,7 +5,10 @@
  * becomes a `ValidRow` in our codes.
  */
 import { formatPeriod, parsePeriod, toAsciiDigits } from '../../domain/periods';
-import type { SubmissionRow } from '../submissions';
+import type { Figure } from '../../domain/words';
+
+/** One valid figure of a submission. */
+export type SubmissionRow = Figure;
 import { normaliseName, readAgeGroup, readSex, type Field } from './vocabulary';
 
 export interface RowError {

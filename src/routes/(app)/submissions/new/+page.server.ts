@@ -3,7 +3,7 @@ import { formatPeriod, parsePeriod, quartersOf } from '$lib/domain/periods';
 import { importMaxBytes } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { REPORTERS, requireRole } from '$lib/server/guard';
-import { importInWorker } from '$lib/server/import/in-worker';
+import { importInWorker } from '$lib/server/submissions';
 import { receiveUpload } from '$lib/server/upload';
 import { refusalText } from '$lib/labels';
 import { getPlan } from '$lib/server/plan';

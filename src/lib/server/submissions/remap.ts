@@ -3,15 +3,15 @@
  * importer did not know mean; the answers are remembered for the reporter's next files, and the
  * draft is read again from its stored file.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { importMaxBytes } from '../config';
 import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
 import { readStoredFile } from '../files';
-import { WorkflowError, type ActingUser } from '../submissions';
-import { rememberMapping } from './dictionary';
-import { IGNORE, importFile, type ImportSummary } from './pipeline';
-import { FIELDS } from './vocabulary';
+import { IGNORE } from '../import/read';
+import { FIELDS, normaliseName } from '../import/vocabulary';
+import { importFile, type ImportSummary } from './from-file';
+import { WorkflowError, type ActingUser } from './workflow';
 
 export interface MappingAnswers {
 	headers: Record<string, string>;
@@ -75,4 +75,36 @@ export function applyMapping(
 		if ('refused' in result) throw new WorkflowError(400, result.refused);
 		return result;
 	});
+}
+
+/** Remembers a reporter's mapping (replacing an earlier one for the same text). */
+export function rememberMapping(
+	db: Db,
+	options: {
+		reporter: string;
+		kind: 'header' | 'indicator' | 'province';
+		source: string;
+		target: string;
+		actor: string;
+	}
+): void {
+	const source = normaliseName(options.source);
+	db.delete(t.importMapping)
+		.where(
+			and(
+				eq(t.importMapping.reporterCode, options.reporter),
+				eq(t.importMapping.kind, options.kind),
+				eq(t.importMapping.source, source)
+			)
+		)
+		.run();
+	db.insert(t.importMapping)
+		.values({
+			reporterCode: options.reporter,
+			kind: options.kind,
+			source,
+			target: options.target,
+			createdBy: options.actor
+		})
+		.run();
 }

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import { tempDatabase } from '../testing/temp-db';
-import { WorkflowError } from '../submissions';
+import { WorkflowError } from '.';
 import { importInWorker, remapInWorker } from './in-worker';
 
 let db: Db;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import { tempDatabase } from '../testing/temp-db';
-import { importFile } from './pipeline';
+import { importFile } from './from-file';
 
 let db: Db;
 let dispose: () => void;

@@ -1,16 +1,16 @@
 /**
  * The import's worker thread (started by in-worker.ts, never imported): it opens its own
  * connection to the same WAL database, reads the file from disk (within the limit), runs it
- * through the pipeline (one IMMEDIATE transaction: nothing or everything), or runs the mapping
+ * through importFile (one IMMEDIATE transaction: nothing or everything), or runs the mapping
  * step on a draft, posts the result and ends. The web's event loop meanwhile serves readers.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, type Db } from '../db';
-import { WorkflowError } from '../submissions';
+import { readFileCapped } from '../import/read-file';
+import { importFile } from './from-file';
 import type { ImportTask, RemapTask, WorkerReply, WorkerTask } from './in-worker';
-import { importFile } from './pipeline';
-import { readFileCapped } from './read-file';
 import { applyMapping } from './remap';
+import { WorkflowError } from './workflow';
 
 function runImport(db: Db, task: ImportTask, content: Buffer): WorkerReply {
 	return {

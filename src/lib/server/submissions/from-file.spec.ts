@@ -5,9 +5,9 @@ import type { Db } from '../db';
 import * as t from '../db/schema';
 import { readStoredFile } from '../files';
 import { tempDatabase } from '../testing/temp-db';
-import { rememberMapping } from './dictionary';
-import { importFile, type ImportOptions, type ImportSummary } from './pipeline';
-import { readHeader } from './records';
+import { rememberMapping } from './remap';
+import { importFile, type ImportOptions, type ImportSummary } from './from-file';
+import { readHeader } from '../import/records';
 
 let db: Db;
 let dispose: () => void;

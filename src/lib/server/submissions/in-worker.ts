@@ -1,5 +1,5 @@
 /**
- * Imports off the event loop: `importInWorker` runs one file through the pipeline in a worker
+ * Imports off the event loop: `importInWorker` runs one file through importFile (from-file.ts) in a worker
  * thread (worker.ts) with its own better-sqlite3 connection and a bounded heap, and resolves with
  * its summary or refusal, so that a large upload never stalls the pages served meanwhile;
  * `remapInWorker` does the same for the mapping step (remap.ts), which reads a draft's file again.
@@ -18,11 +18,11 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { databaseFile, projectRoot } from '../config';
-import type { Refusal } from './decode';
-import { WorkflowError, type ActingUser } from '../submissions';
-import type { ImportMode, ImportSummary } from './pipeline';
-import { refusal } from './refusals';
+import type { Refusal } from '../import/decode';
+import { refusal } from '../import/refusals';
+import type { ImportMode, ImportSummary } from './from-file';
 import type { MappingAnswers } from './remap';
+import { WorkflowError, type ActingUser } from './workflow';
 
 /** What a worker is asked to import. */
 export interface ImportTask {
@@ -127,7 +127,7 @@ async function runWorker(task: WorkerTask): Promise<ImportSummary | Refusal> {
 async function bundleWorker(): Promise<string> {
 	const root = projectRoot();
 	const { outputFiles } = await build({
-		entryPoints: [resolve(root, 'src/lib/server/import/worker.ts')],
+		entryPoints: [resolve(root, 'src/lib/server/submissions/worker.ts')],
 		write: false,
 		outfile: 'import-worker.mjs',
 		bundle: true,

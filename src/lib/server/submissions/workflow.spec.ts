@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from './db';
-import * as t from './db/schema';
+import type { Db } from '../db';
+import * as t from '../db/schema';
 import {
 	approveSubmission,
 	createSubmission,
@@ -10,9 +10,9 @@ import {
 	reportNothing,
 	takeAction,
 	type SubmissionRow
-} from './submissions';
-import { loadCompleteness } from './completeness';
-import { tempDatabase } from './testing/temp-db';
+} from '.';
+import { loadCompleteness } from '../completeness';
+import { tempDatabase } from '../testing/temp-db';
 
 let db: Db;
 let dispose: () => void;

@@ -7,11 +7,11 @@ import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import * as t from '../db/schema';
-import { getSubmission } from '../submissions';
+import { getSubmission } from '.';
 import { tempDatabase } from '../testing/temp-db';
-import { importFile, type ImportOptions } from './pipeline';
-import { eachRecord, READ_LIMITS } from './records';
-import { MAX_STORED_ERRORS, MAX_UNKNOWN, SHOWN_CHARS } from './report';
+import { importFile, type ImportOptions } from './from-file';
+import { eachRecord, READ_LIMITS } from '../import/records';
+import { MAX_STORED_ERRORS, MAX_UNKNOWN, SHOWN_CHARS } from '../import/report';
 
 let db: Db;
 let dispose: () => void;
