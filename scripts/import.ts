@@ -1,7 +1,7 @@
 /**
- * `npm run import -- <file> [--reporter <code>] [--dry-run] [--approve] [--replace] [--json]`: runs a file
- * through the import pipeline as an administrator (product brief §10), the same code path as
- * the web upload.
+ * `npm run import -- <file> [--reporter <code>] [--dry-run] [--approve] [--replace] [--json]`:
+ * imports a file as an administrator through `importFile` of the submissions module, the code
+ * path of the web upload.
  *
  * With --reporter every row belongs to that reporter (rows naming another are rejected); without
  * it the file's reporter column says (one submission per reporter). Without --dry-run the valid

@@ -57,7 +57,7 @@ export const ageLabel = (age: string): string =>
 
 /**
  * How a withheld figure reads: the same word for every one, whatever the reason (a small count,
- * or a figure that would give one away): what a label says must never narrow it (§7).
+ * or a figure that would give one away): what a label says must never narrow it.
  */
 export const withheldLabel = (): string => m.suppressed();
 

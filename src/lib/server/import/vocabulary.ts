@@ -85,7 +85,7 @@ export function fieldOfHeader(header: string): Field | undefined {
 	return HEADER_LOOKUP.get(normaliseName(header));
 }
 
-/** The columns of a DHIS2 data value set CSV, in order (§5). */
+/** The columns of a DHIS2 data value set CSV, in order. */
 export const DHIS2_COLUMNS = [
 	'dataelement',
 	'period',
