@@ -125,6 +125,32 @@ export const milestone = sqliteTable(
 	(t) => [primaryKey({ columns: [t.targetId, t.year] })]
 );
 
+/**
+ * The history of a target: each revision of its baseline, a year's milestone or its end target
+ * (plans are revised at mid-term reviews), with the value before and after, when, by whom and
+ * why. The target itself holds the value in force; this table is what the public page shows on
+ * request and what the audit log points to.
+ */
+export const targetRevision = sqliteTable(
+	'target_revision',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		targetId: integer('target_id')
+			.notNull()
+			.references(() => target.id, { onDelete: 'cascade' }),
+		field: text('field', { enum: ['baseline', 'milestone', 'end'] }).notNull(),
+		/** The milestone's year (null for the baseline and the end target). */
+		year: integer('year'),
+		/** Null: the milestone had no value before (a year on the straight line). */
+		before: real('before'),
+		after: real('after').notNull(),
+		reason: text('reason').notNull(),
+		revisedBy: text('revised_by').notNull(),
+		revisedAt: createdAt()
+	},
+	(t) => [index('target_revision_target').on(t.targetId, t.revisedAt)]
+);
+
 export const reporter = sqliteTable('reporter', {
 	code: text('code').primaryKey(),
 	nameEn: text('name_en').notNull(),
