@@ -17,6 +17,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importMaxBytes } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db';
+import { ensurePlan } from '../src/lib/server/plan';
 import { importFile } from '../src/lib/server/submissions';
 import { readFileCapped } from '../src/lib/server/import/read-file';
 import { renderEnglish } from '../src/lib/server/import/messages';
@@ -75,6 +76,7 @@ try {
 const db = openDatabase();
 // An import waits its turn behind another writer (the web, or a long import) for up to a minute.
 db.$client.pragma(`busy_timeout = ${BUSY_MS}`);
+ensurePlan(db);
 const reporter = values.reporter?.toUpperCase();
 if (reporter && !reporterExists(db, reporter)) refuse(`Unknown reporter: ${values.reporter}`);
 

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { databaseFile } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db';
-import { readPlanFile } from '../src/lib/server/plan';
+import { ensurePlan, readPlanFile } from '../src/lib/server/plan';
 import { exportPlan } from '../src/lib/server/plan-export';
 import { diffPlans } from '../src/lib/domain/plan-diff';
 
@@ -31,6 +31,7 @@ if (command === 'diff')
 	}
 
 const db = openDatabase(databaseFile());
+ensurePlan(db);
 try {
 	const current = exportPlan(db);
 	if (command === 'export') {

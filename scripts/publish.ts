@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { databaseFile } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db';
+import { ensurePlan } from '../src/lib/server/plan';
 import { publicationSchedule, publishNow } from '../src/lib/server/public-tier';
 
 const USAGE = 'Usage: npm run publish -- --reason "why now" | --status';
@@ -28,6 +29,7 @@ try {
 }
 
 const db = openDatabase(databaseFile());
+ensurePlan(db);
 try {
 	if (options.status) {
 		const s = publicationSchedule(db);

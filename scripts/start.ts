@@ -14,6 +14,7 @@ import { databaseFile } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db';
 import { createDemoAccounts, DEMO_ACCOUNTS } from '../src/lib/server/demo/accounts';
 import { hasDemoData, loadDemo } from '../src/lib/server/demo/load';
+import { ensurePlan } from '../src/lib/server/plan';
 import { securityHeaders, setOnEveryResponse } from '../src/lib/server/security-headers';
 
 const BUILT = 'build/handler.js';
@@ -57,6 +58,7 @@ function buildIfNeeded(): void {
 async function prepareDatabase(): Promise<void> {
 	const file = databaseFile();
 	const db = openDatabase(file);
+	ensurePlan(db);
 	if (process.env.DEMO !== '0') {
 		const loaded = loadDemo(db);
 		if (loaded)

@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { createAuth } from '../src/lib/server/auth';
 import { openDatabase } from '../src/lib/server/db';
 import * as t from '../src/lib/server/db/schema';
+import { ensurePlan } from '../src/lib/server/plan';
 import {
 	createUser,
 	listUsers,
@@ -113,6 +114,7 @@ async function chosenPassword(): Promise<string | undefined> {
 }
 
 const db = openDatabase();
+ensurePlan(db);
 const actor = 'cli';
 const userByEmail = () => {
 	if (!values.email) refuse('--email is required');

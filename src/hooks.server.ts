@@ -2,7 +2,8 @@
  * Every request passes here: its log line, the session (who is signed in, into `locals`), the
  * language (Paraglide, from the cookie), security headers, requests refused before they are read
  * (another site's, or bodies that are not forms: `request-checks.ts`), and unexpected errors logged
- * with a reference the user can quote. At start, the backup schedule and the publication calendar.
+ * with a reference the user can quote. At start, the default plan (into an empty database), the
+ * backup schedule and the publication calendar.
  */
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -14,6 +15,7 @@ import { startScheduledBackups } from '$lib/server/backup/schedule';
 import { getDb } from '$lib/server/db';
 import { handleRequestLog } from '$lib/server/log';
 import { handlePublicCache } from '$lib/server/page-cache';
+import { ensurePlan } from '$lib/server/plan';
 import { publishIfDue } from '$lib/server/public-tier';
 import { handleRequestChecks, handleUnreadableForms } from '$lib/server/request-checks';
 
@@ -70,11 +72,13 @@ export const handle = sequence(
 );
 
 /**
- * At start (not while building): scheduled backups, when BACKUP_DIR asks for them, and the
- * publication calendar — a release when its date has come and approved figures wait.
+ * At start (not while building): the plan named by PLAN_FILE when the database has none,
+ * scheduled backups, when BACKUP_DIR asks for them, and the publication calendar — a release
+ * when its date has come and approved figures wait.
  */
 export const init: ServerInit = () => {
 	if (building) return;
+	ensurePlan(getDb());
 	startScheduledBackups(getDb);
 	const check = () => {
 		try {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backupDatabase } from '../../src/lib/server/backup/backup';
 import { openDatabase } from '../../src/lib/server/db';
+import { ensurePlan } from '../../src/lib/server/plan';
 import { importFile } from '../../src/lib/server/submissions';
 import { writeBenchFile } from './bench-file';
 
@@ -19,6 +20,7 @@ try {
 	const csv = join(dir, 'million.csv');
 	const rows = writeBenchFile(csv, Number(process.env.BENCH_ROWS) || undefined);
 	const db = openDatabase(join(dir, 'live.db'));
+	ensurePlan(db);
 	const result = importFile(db, {
 		file: { name: 'million.csv', content: readFileSync(csv) },
 		mode: 'approve',

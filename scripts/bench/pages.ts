@@ -16,6 +16,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/lib/server/db';
+import { ensurePlan } from '../../src/lib/server/plan';
 import { importFile } from '../../src/lib/server/submissions';
 import { publish } from '../../src/lib/server/public-tier';
 import { writeBenchFile } from './bench-file';
@@ -25,6 +26,7 @@ const file = join(dir, 'million.csv');
 const rows = writeBenchFile(file, Number(process.env.BENCH_ROWS) || undefined);
 const database = join(dir, 'pages.db');
 const db = openDatabase(database);
+ensurePlan(db);
 const started = performance.now();
 const result = importFile(db, {
 	file: { name: 'million.csv', content: readFileSync(file) },

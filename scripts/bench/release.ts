@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/lib/server/db';
+import { ensurePlan } from '../../src/lib/server/plan';
 import { loadDemo } from '../../src/lib/server/demo/load';
 import { importFile } from '../../src/lib/server/submissions';
 import { publish } from '../../src/lib/server/public-tier';
@@ -49,6 +50,7 @@ try {
 	const file = join(dir, 'million.csv');
 	const count = writeBenchFile(file, Number(process.env.BENCH_ROWS) || undefined);
 	const big = openDatabase(join(dir, 'million.db'));
+	ensurePlan(big);
 	const result = importFile(big, {
 		file: { name: 'million.csv', content: readFileSync(file) },
 		mode: 'approve',

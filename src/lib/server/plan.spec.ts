@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as t from './db/schema';
-import { readPlanFile } from './plan';
+import { ensurePlan, readPlanFile } from './plan';
 import { tempDatabase } from './testing/temp-db';
 
 let dispose = () => {};
@@ -52,6 +52,7 @@ describe('the default plan', () => {
 		temp.db.$client.close();
 		const { openDatabase } = await import('./db');
 		const again = openDatabase(temp.file);
+		ensurePlan(again);
 		expect(again.select({ n: count() }).from(t.plan).get()?.n).toBe(1);
 		again.$client.close();
 	});

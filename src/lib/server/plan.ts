@@ -240,7 +240,7 @@ export function listUploadableIndicators(db: Db) {
 
 export type Plan = typeof t.plan.$inferSelect;
 
-/** The plan, or an error if none is loaded (a database is always given one on first use). */
+/** The plan, or an error if none is loaded (`ensurePlan` loads one at start-up). */
 export function getPlan(db: Db): Plan {
 	const plan = db.select().from(t.plan).get();
 	if (!plan) throw new Error('No plan is loaded');

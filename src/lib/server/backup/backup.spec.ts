@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db';
+import { ensurePlan } from '../plan';
 import { shippedMigrations } from '../db/migrations';
 import { importFile } from '../submissions';
 import { publish } from '../public-tier';
@@ -35,6 +36,7 @@ let file: string;
 /** A database with one approved submission (and so a release). */
 function approvedDatabase(path: string, sample = 'licadho-2002q1-canonical.csv'): Db {
 	const opened = openDatabase(path);
+	ensurePlan(opened);
 	const result = importFile(opened, {
 		file: {
 			name: sample,

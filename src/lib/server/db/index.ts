@@ -1,7 +1,8 @@
 /**
  * The database: one better-sqlite3 connection per process, opened with WAL, foreign keys and a
- * busy timeout, migrated with the committed Drizzle migrations, and given the default plan when it
- * is empty. `DATABASE_URL` (a file path, default `data/plan-monitor.db`) selects the file.
+ * busy timeout, and migrated with the committed Drizzle migrations; nothing more. Loading a plan
+ * is a separate step (`ensurePlan` in `plan.ts`) of start-up, of the scripts and of the test
+ * helper. `DATABASE_URL` (a file path, default `data/plan-monitor.db`) selects the file.
  *
  * `getDb()` opens lazily so that building the app never touches a database.
  */
@@ -11,12 +12,11 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { databaseFile, projectRoot } from '../config';
-import { ensurePlan } from '../plan';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** Opens (creating if needed) a database file, migrates it and loads the default plan if empty. */
+/** Opens (creating if needed) a database file and migrates it. */
 export function openDatabase(file: string = databaseFile()): Db {
 	if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
 	const sqlite = new Database(file);
@@ -28,7 +28,6 @@ export function openDatabase(file: string = databaseFile()): Db {
 	sqlite.pragma('cache_size = -16000');
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder: resolve(projectRoot(), 'drizzle') });
-	ensurePlan(db);
 	return db;
 }
 

@@ -11,7 +11,7 @@ import type { Target } from '../../domain/progress';
 import { projectRoot } from '../config';
 import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
-import { getPlan, loadTargets } from '../plan';
+import { ensurePlan, getPlan, loadTargets } from '../plan';
 import { publish } from '../public-tier';
 import { approveSubmission, createSubmission } from '../submissions';
 import { FIELDS } from '../import/vocabulary';
@@ -26,10 +26,12 @@ export function hasDemoData(db: Db): boolean {
 }
 
 /**
- * Generates and loads the demonstration data, in one transaction. Does nothing (and returns
- * null) if the database already has submissions: demonstration data never mixes with real data.
+ * Generates and loads the demonstration data, in one transaction, after the default plan if the
+ * database has none. Does nothing (and returns null) if the database already has submissions:
+ * demonstration data never mixes with real data.
  */
 export function loadDemo(db: Db): { submissions: number; values: number } | null {
+	ensurePlan(db);
 	const any = db.select({ id: t.submission.id }).from(t.submission).limit(1).get();
 	if (any) return null;
 	const profile: DemoProfile = JSON.parse(

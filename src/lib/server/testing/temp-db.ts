@@ -6,11 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db';
+import { ensurePlan } from '../plan';
 
 export function tempDatabase(): { db: Db; file: string; dispose: () => void } {
 	const dir = mkdtempSync(join(tmpdir(), 'plan-monitor-test-'));
 	const file = join(dir, 'test.db');
 	const db = openDatabase(file);
+	ensurePlan(db);
 	return {
 		db,
 		file,
