@@ -21,13 +21,8 @@ import { createAuth } from '../src/lib/server/auth';
 import { openDatabase } from '../src/lib/server/db';
 import * as t from '../src/lib/server/db/schema';
 import { ensurePlan } from '../src/lib/server/plan';
-import {
-	createUser,
-	listUsers,
-	resetPassword,
-	setActive,
-	UserError
-} from '../src/lib/server/users';
+import { createUser, listUsers, resetPassword, setActive } from '../src/lib/server/users';
+import { Refused } from '../src/lib/server/refused';
 
 const USAGE = `Usage: npm run user -- <command> [options]
   create --email E --role reporter|reviewer|admin [--reporter CODE] [--name NAME]
@@ -162,7 +157,7 @@ try {
 			refuse(`Unknown command: ${command}\n${USAGE}`);
 	}
 } catch (e) {
-	if (e instanceof UserError) refuse(e.message);
+	if (e instanceof Refused) refuse(e.message);
 	throw e;
 } finally {
 	db.$client.close();

@@ -3,7 +3,6 @@
  * every page says them the same way in English and Khmer.
  */
 import { formatNumber, formatValue, type Locale } from '$lib/domain/format';
-import { FIELD_LIMITS, MIN_PASSWORD } from '$lib/domain/limits';
 import { m } from '$lib/paraglide/messages';
 import { currentLocale } from '$lib/locale';
 
@@ -19,15 +18,6 @@ export const submissionStatusLabel = (status: string): string =>
 export const roleLabel = (role: string): string =>
 	({ reporter: m.role_reporter(), reviewer: m.role_reviewer(), admin: m.role_admin() })[role] ??
 	role;
-
-export const passwordProblemLabel = (problem: string): string =>
-	({
-		too_short: m.password_too_short({ min: String(MIN_PASSWORD) }),
-		too_long: m.password_too_long({ max: String(FIELD_LIMITS.password) }),
-		blank: m.password_blank(),
-		one_character: m.password_one_character(),
-		common: m.password_common()
-	})[problem] ?? problem;
 
 export const kindLabel = (kind: string): string =>
 	({

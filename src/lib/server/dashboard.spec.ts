@@ -18,6 +18,7 @@ import {
 	recordsCsv,
 	setPublicThreshold
 } from './public-tier';
+import { Refused } from './refused';
 import { approveSubmission, createSubmission, takeAction } from './submissions';
 import { tempDatabase } from './testing/temp-db';
 
@@ -201,7 +202,7 @@ describe('the public tier', () => {
 		const user = { id: 'admin', role: 'admin' as const, reporterCode: null };
 		takeAction(db, { id, action: 'reopen', user, comment: 'check the province' });
 		expect(readTier(db, 'review').page('RECO-01')?.national.value).toBeNull();
-		expect(() => publishNow(db, { reason: ' ', actor: 'admin' })).toThrow(RangeError);
+		expect(() => publishNow(db, { reason: ' ', actor: 'admin' })).toThrow(Refused);
 		const now = publishNow(db, { reason: 'court order', actor: 'admin' });
 		expect(now).toMatchObject({ reason: 'published now: court order', corrected: true });
 		// The reopened figure has left the public tier.
@@ -209,7 +210,7 @@ describe('the public tier', () => {
 
 		expect(publicThreshold(db)).toBe(10);
 		setPublicThreshold(db, 15, { actor: 'admin' });
-		expect(() => setPublicThreshold(db, 4, { actor: 'admin' })).toThrow(RangeError);
+		expect(() => setPublicThreshold(db, 4, { actor: 'admin' })).toThrow(Refused);
 		const releases = listReleases(db);
 		expect(releases.map((r) => r.reason)).toEqual([
 			'k changed from 10 to 15',

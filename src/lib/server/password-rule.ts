@@ -22,12 +22,3 @@ export function passwordProblem(password: string): PasswordProblem | null {
 	if (common.has(password.trim().toLowerCase())) return 'common';
 	return null;
 }
-
-/** The English explanation of a problem, for the command line and the logs. */
-export const PASSWORD_PROBLEMS: Record<PasswordProblem, string> = {
-	too_short: `The password needs at least ${MIN_PASSWORD} characters`,
-	too_long: `The password may have at most ${FIELD_LIMITS.password} characters`,
-	blank: 'The password cannot be only spaces',
-	one_character: 'The password cannot be one character repeated',
-	common: 'This password is one of the most common ones: choose another'
-};

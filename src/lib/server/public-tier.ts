@@ -32,6 +32,7 @@ import { getDb, inTransaction, type Db } from './db';
 import * as t from './db/schema';
 import { seesUnsuppressed } from './guard';
 import { getPlan } from './plan';
+import { Refused } from './refused';
 
 /** Who reads: the public (suppressed) or reviewers and admins (every approved figure). */
 export type Audience = 'public' | 'review';
@@ -51,7 +52,7 @@ export function setPublicThreshold(
 	options: { actor: string; address?: string | null }
 ): void {
 	if (!Number.isInteger(k) || k < MIN_K || k > 100)
-		throw new RangeError(`k must be a whole number from ${MIN_K} to 100`);
+		throw new Refused(400, 'refused_k_range', { min: MIN_K, max: 100 });
 	inTransaction(db, () => {
 		const before = publicThreshold(db);
 		db.insert(t.setting)
@@ -261,7 +262,7 @@ export function publishNow(
 	options: { reason: string; actor: string; address?: string | null; at?: string }
 ): Release {
 	const reason = options.reason.trim();
-	if (!reason) throw new RangeError('A reason is required');
+	if (!reason) throw new Refused(400, 'refused_reason_required');
 	return inTransaction(db, () => {
 		const release = publish(db, `published now: ${reason}`, options.at);
 		audit(db, {

@@ -7,33 +7,23 @@ import { z } from 'zod';
 import { audit } from './audit';
 import { inTransaction, type Db } from './db';
 import * as t from './db/schema';
+import { parseOrRefuse, Refused } from './refused';
 
+// Its messages are keys of messages/*.json (refused.ts).
 export const reporterSchema = z.object({
 	code: z
 		.string()
 		.trim()
 		.toUpperCase()
-		.regex(
-			/^[A-Z][A-Z0-9-]{1,19}$/,
-			'A code is 2–20 capital letters, digits or -, starting with a letter'
-		),
-	nameEn: z.string().trim().min(1, 'Enter the English name').max(200),
+		.regex(/^[A-Z][A-Z0-9-]{1,19}$/, 'refused_reporter_code'),
+	nameEn: z.string().trim().min(1, 'refused_name_en_required').max(200),
 	nameKm: z.string().trim().max(200).default(''),
-	kind: z.enum(['government', 'ngo', 'international'], 'Choose a kind'),
+	kind: z.enum(['government', 'ngo', 'international'], 'refused_kind_required'),
 	provinces: z.array(z.string()).default([]),
 	active: z.boolean().default(true)
 });
 
 export type ReporterInput = z.input<typeof reporterSchema>;
-
-export class ReporterError extends Error {
-	constructor(
-		message: string,
-		readonly field?: string
-	) {
-		super(message);
-	}
-}
 
 /** Every reporter with the provinces it works in. */
 export function listReporters(db: Db) {
@@ -49,18 +39,16 @@ export function listReporters(db: Db) {
 		}));
 }
 
-/** Adds a reporter (`create`) or changes one (`update`, the code stays), with an audit row. */
+/**
+ * Adds a reporter (`create`) or changes one (`update`, the code stays), with an audit row.
+ * Refuses (400) a field that is wrong, an unknown province, a code taken or not found.
+ */
 export function saveReporter(
 	db: Db,
 	input: ReporterInput,
 	options: { mode: 'create' | 'update'; actor: string; address?: string | null }
 ): string {
-	const parsed = reporterSchema.safeParse(input);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new ReporterError(issue.message, String(issue.path[0] ?? ''));
-	}
-	const r = parsed.data;
+	const r = parseOrRefuse(reporterSchema, input);
 	const known = new Set(
 		db
 			.select({ code: t.province.code })
@@ -69,12 +57,12 @@ export function saveReporter(
 			.map((p) => p.code)
 	);
 	const unknown = r.provinces.find((p) => !known.has(p) || p === 'national');
-	if (unknown) throw new ReporterError(`No such province: ${unknown}`, 'provinces');
+	if (unknown) throw new Refused(400, 'refused_province_unknown', { code: unknown });
 	return inTransaction(db, () => {
 		const exists = db.select().from(t.reporter).where(eq(t.reporter.code, r.code)).get();
 		if (options.mode === 'create' && exists)
-			throw new ReporterError(`A reporter with the code ${r.code} exists already`, 'code');
-		if (options.mode === 'update' && !exists) throw new ReporterError('No such reporter', 'code');
+			throw new Refused(400, 'refused_reporter_exists', { code: r.code });
+		if (options.mode === 'update' && !exists) throw new Refused(400, 'refused_no_reporter');
 		const values = { nameEn: r.nameEn, nameKm: r.nameKm, kind: r.kind, active: r.active };
 		if (exists) db.update(t.reporter).set(values).where(eq(t.reporter.code, r.code)).run();
 		else

@@ -12,24 +12,15 @@ import { audit } from './audit';
 import { hashPassword, ROLES, type Auth, type Role } from './auth';
 import { inTransaction, type Db } from './db';
 import * as t from './db/schema';
-import { FIELD_LIMITS } from '../domain/limits';
-import { PASSWORD_PROBLEMS, passwordProblem, type PasswordProblem } from './password-rule';
+import { FIELD_LIMITS, MIN_PASSWORD } from '../domain/limits';
+import { passwordProblem } from './password-rule';
+import { parseOrRefuse, Refused } from './refused';
 
-export class UserError extends Error {
-	constructor(
-		message: string,
-		readonly field?: string,
-		/** For a password refused by the rule: which part of it (for the page's own words). */
-		readonly passwordProblem?: PasswordProblem
-	) {
-		super(message);
-	}
-}
-
+// Its messages are keys of messages/*.json (refused.ts).
 const newUserSchema = z.object({
-	email: z.email('Enter a valid e-mail address').max(FIELD_LIMITS.email),
-	name: z.string().trim().min(1, 'Enter a name').max(FIELD_LIMITS.name),
-	role: z.enum(ROLES, 'Choose a role'),
+	email: z.email('refused_email_invalid').max(FIELD_LIMITS.email),
+	name: z.string().trim().min(1, 'refused_name_required').max(FIELD_LIMITS.name),
+	role: z.enum(ROLES, 'refused_role_required'),
 	reporterCode: z.string().trim().toUpperCase().optional().nullable(),
 	password: z.string().optional()
 });
@@ -46,32 +37,32 @@ export function generatePassword(): string {
 /**
  * Creates an account. Returns its id and its password (the given one, or a generated one to show
  * once). A reporter must belong to an existing reporter organisation; other roles to none.
+ * Refuses (400) a field that is wrong, a password against the rule, an existing e-mail address.
  */
 export async function createUser(
 	db: Db,
 	auth: Auth,
 	input: NewUser
 ): Promise<{ id: string; password: string }> {
-	const parsed = newUserSchema.safeParse(input);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new UserError(issue.message, String(issue.path[0] ?? ''));
+	const parsed = parseOrRefuse(newUserSchema, input);
+	const { email, name, role } = parsed;
+	if (parsed.password !== undefined) {
+		const problem = passwordProblem(parsed.password);
+		if (problem)
+			throw new Refused(400, `password_${problem}`, {
+				min: MIN_PASSWORD,
+				max: FIELD_LIMITS.password
+			});
 	}
-	const { email, name, role } = parsed.data;
-	if (parsed.data.password !== undefined) {
-		const problem = passwordProblem(parsed.data.password);
-		if (problem) throw new UserError(PASSWORD_PROBLEMS[problem], 'password', problem);
-	}
-	const reporterCode = role === 'reporter' ? parsed.data.reporterCode || null : null;
+	const reporterCode = role === 'reporter' ? parsed.reporterCode || null : null;
 	if (role === 'reporter') {
-		if (!reporterCode)
-			throw new UserError('A reporter belongs to one organisation: choose it', 'reporterCode');
+		if (!reporterCode) throw new Refused(400, 'refused_reporter_required');
 		if (!db.select().from(t.reporter).where(eq(t.reporter.code, reporterCode)).get())
-			throw new UserError(`There is no reporter organisation ${reporterCode}`, 'reporterCode');
+			throw new Refused(400, 'refused_reporter_unknown', { code: reporterCode });
 	}
 	if (db.select().from(t.user).where(eq(t.user.email, email.toLowerCase())).get())
-		throw new UserError('An account with this e-mail address exists already', 'email');
-	const password = parsed.data.password ?? generatePassword();
+		throw new Refused(400, 'refused_email_exists');
+	const password = parsed.password ?? generatePassword();
 	const { user } = await auth.api.createUser({
 		body: { email, name, password, role, data: { reporterCode } }
 	});
@@ -98,7 +89,7 @@ export async function resetPassword(
 			.set({ password: digest, updatedAt: new Date() })
 			.where(and(eq(t.account.userId, options.userId), eq(t.account.providerId, 'credential')))
 			.run();
-		if (changes === 0) throw new UserError('No such account');
+		if (changes === 0) throw new Refused(400, 'refused_no_account');
 		db.delete(t.session).where(eq(t.session.userId, options.userId)).run();
 		audit(db, {
 			actor: options.actor,
@@ -110,11 +101,16 @@ export async function resetPassword(
 	return password;
 }
 
-/** Deactivates (signing the user out everywhere) or reactivates an account. */
+/**
+ * Deactivates (signing the user out everywhere) or reactivates an account; an admin cannot
+ * deactivate their own.
+ */
 export function setActive(
 	db: Db,
 	options: { userId: string; active: boolean; actor: string; address?: string | null }
 ): void {
+	if (!options.active && options.userId === options.actor)
+		throw new Refused(400, 'refused_deactivate_self');
 	inTransaction(db, () => {
 		const { changes } = db
 			.update(t.user)
@@ -125,7 +121,7 @@ export function setActive(
 			})
 			.where(eq(t.user.id, options.userId))
 			.run();
-		if (changes === 0) throw new UserError('No such account');
+		if (changes === 0) throw new Refused(400, 'refused_no_account');
 		if (!options.active) db.delete(t.session).where(eq(t.session.userId, options.userId)).run();
 		audit(db, {
 			actor: options.actor,

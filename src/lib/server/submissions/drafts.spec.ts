@@ -7,15 +7,9 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import * as t from '../db/schema';
+import { Refused } from '../refused';
 import { tempDatabase } from '../testing/temp-db';
-import {
-	importFile,
-	otherDrafts,
-	replaceOtherDrafts,
-	takeAction,
-	WorkflowError,
-	type ActingUser
-} from '.';
+import { importFile, otherDrafts, replaceOtherDrafts, takeAction, type ActingUser } from '.';
 
 let db: Db;
 let dispose: () => void;
@@ -43,7 +37,7 @@ const refusal = (run: () => unknown) => {
 	try {
 		run();
 	} catch (e) {
-		if (e instanceof WorkflowError) return e.status;
+		if (e instanceof Refused) return e.status;
 		throw e;
 	}
 	return null;

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import { tempDatabase } from '../testing/temp-db';
-import { WorkflowError } from '.';
+import { Refused } from '../refused';
 import { importInWorker, remapInWorker } from './in-worker';
 
 let db: Db;
@@ -105,6 +105,6 @@ describe('importInWorker', () => {
 		const other = { ...user, reporterCode: 'CWCC' };
 		await expect(
 			remapInWorker({ database: file, id: draft.submissions[0], user: other, answers })
-		).rejects.toEqual(new WorkflowError(404, 'No such submission'));
+		).rejects.toEqual(new Refused(404, 'refused_no_submission'));
 	});
 });

@@ -21,8 +21,9 @@ import { databaseFile, projectRoot } from '../config';
 import type { Refusal } from '../import/decode';
 import { refusal } from '../import/messages';
 import type { ImportMode, ImportSummary } from './from-file';
+import { Refused, refusedFile } from '../refused';
 import type { MappingAnswers } from './remap';
-import { WorkflowError, type ActingUser } from './workflow';
+import type { ActingUser } from './workflow';
 
 /** What a worker is asked to import. */
 export interface ImportTask {
@@ -55,7 +56,7 @@ export type WorkerTask = ({ kind: 'import' } & ImportTask) | ({ kind: 'remap' } 
 
 export type WorkerReply =
 	| { result: ImportSummary | Refusal }
-	| { refused: { status: WorkflowError['status']; message: string } }
+	| { refused: Pick<Refused, 'status' | 'key' | 'params'> }
 	| { error: string };
 
 /** The worker's heap: enough for the largest file the limit lets in, not for anything it holds. */
@@ -73,7 +74,7 @@ export function importInWorker(
 
 /**
  * Remembers a reporter's answers and reads the draft again (`applyMapping`), in a worker thread;
- * throws its `WorkflowError` as `applyMapping` would.
+ * throws its `Refused` as `applyMapping` would.
  */
 export async function remapInWorker(
 	task: Omit<RemapTask, 'database'> & { database?: string }
@@ -83,7 +84,7 @@ export async function remapInWorker(
 		kind: 'remap',
 		database: task.database ?? databaseFile()
 	});
-	if ('refused' in result) throw new WorkflowError(400, result.refused);
+	if ('refused' in result) throw refusedFile(result);
 	return result;
 }
 
@@ -108,7 +109,7 @@ async function runWorker(task: WorkerTask): Promise<ImportSummary | Refusal> {
 			replied = true;
 			if ('error' in reply) reject(new Error(`The import failed: ${reply.error}`));
 			else if ('refused' in reply)
-				reject(new WorkflowError(reply.refused.status, reply.refused.message));
+				reject(new Refused(reply.refused.status, reply.refused.key, reply.refused.params));
 			else resolvePromise(reply.result);
 		});
 		worker.once('error', (e: Error & { code?: string }) => {

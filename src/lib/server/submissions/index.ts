@@ -41,7 +41,6 @@ export {
 	replaceOtherDrafts,
 	submitBlock,
 	type SubmitBlock,
-	WorkflowError,
 	type ActingUser
 } from './workflow';
 export { createSubmission, type NewSubmission, type SubmissionRow } from './write';

@@ -10,8 +10,9 @@ import * as t from '../db/schema';
 import { readStoredFile } from '../files';
 import { IGNORE } from '../import/read';
 import { FIELDS, normaliseName } from '../import/vocabulary';
+import { Refused, refusedFile } from '../refused';
 import { importFile, type ImportSummary } from './from-file';
-import { WorkflowError, type ActingUser } from './workflow';
+import type { ActingUser } from './workflow';
 
 export interface MappingAnswers {
 	headers: Record<string, string>;
@@ -27,9 +28,8 @@ export function applyMapping(
 	const { id, user, answers } = options;
 	const sub = db.select().from(t.submission).where(eq(t.submission.id, id)).get();
 	if (!sub || user.role !== 'reporter' || user.reporterCode !== sub.reporterCode)
-		throw new WorkflowError(404, 'No such submission');
-	if (sub.status !== 'draft' || !sub.fileHash)
-		throw new WorkflowError(409, 'Only a draft upload can be mapped again');
+		throw new Refused(404, 'refused_no_submission');
+	if (sub.status !== 'draft' || !sub.fileHash) throw new Refused(409, 'refused_map_not_draft');
 	const fields = new Set<string>([...FIELDS, IGNORE]);
 	const indicators = new Set(
 		db
@@ -46,7 +46,7 @@ export function applyMapping(
 			.map((p) => p.code)
 	);
 	const content = readStoredFile(db, sub.fileHash);
-	if (!content) throw new WorkflowError(409, 'The original file of this draft is missing');
+	if (!content) throw new Refused(409, 'refused_map_file_missing');
 
 	return inTransaction(db, () => {
 		const remember = (
@@ -56,7 +56,8 @@ export function applyMapping(
 		) => {
 			for (const [source, target] of Object.entries(given)) {
 				if (!target) continue;
-				if (!known.has(target)) throw new WorkflowError(400, `Not a choice: ${target}`);
+				if (!known.has(target))
+					throw new Refused(400, 'refused_map_not_choice', { choice: target });
 				rememberMapping(db, { reporter: sub.reporterCode, kind, source, target, actor: user.id });
 			}
 		};
@@ -72,7 +73,7 @@ export function applyMapping(
 			address: options.address,
 			maxBytes: importMaxBytes()
 		});
-		if ('refused' in result) throw new WorkflowError(400, result.refused);
+		if ('refused' in result) throw refusedFile(result);
 		return result;
 	});
 }

@@ -9,8 +9,8 @@ import { openDatabase, type Db } from '../db';
 import { readFileCapped } from '../import/read-file';
 import { importFile } from './from-file';
 import type { ImportTask, RemapTask, WorkerReply, WorkerTask } from './in-worker';
+import { Refused } from '../refused';
 import { applyMapping } from './remap';
-import { WorkflowError } from './workflow';
 
 function runImport(db: Db, task: ImportTask, content: Buffer): WorkerReply {
 	return {
@@ -29,7 +29,8 @@ function runRemap(db: Db, task: RemapTask): WorkerReply {
 	try {
 		return { result: applyMapping(db, task) };
 	} catch (e) {
-		if (e instanceof WorkflowError) return { refused: { status: e.status, message: e.message } };
+		if (e instanceof Refused)
+			return { refused: { status: e.status, key: e.key, params: e.params } };
 		throw e;
 	}
 }

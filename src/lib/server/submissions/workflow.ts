@@ -22,6 +22,7 @@ import { audit } from '../audit';
 import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
 import { refreshReviewPages } from '../public-tier';
+import { Refused } from '../refused';
 import { SAME_KEY } from './compare';
 import { createSubmission } from './write';
 
@@ -118,23 +119,13 @@ function withdrawApproved(db: Db, id: number, at: string): void {
 		.run(id);
 }
 
-/** A refused workflow step: `status` is the HTTP status a route should answer with. */
-export class WorkflowError extends Error {
-	constructor(
-		readonly status: 400 | 403 | 404 | 409,
-		message: string
-	) {
-		super(message);
-	}
-}
-
 export interface ActingUser extends Actor {
 	id: string;
 }
 
 /**
  * Takes a workflow step on a submission for a signed-in user, in one transaction, with its
- * comment and audit row. Refuses with a `WorkflowError`: 404 if the user may not see the
+ * comment and audit row. Refuses (`Refused`) with 404 if the user may not see the
  * submission (so that other organisations' submissions do not even seem to exist), 403 if the
  * user may not take this step, 409 if the submission is not in a status that allows it, 400 if a
  * required comment is missing.
@@ -154,21 +145,20 @@ export function takeAction(
 	const at = options.at ?? new Date().toISOString();
 	const comment = options.comment?.trim() ?? '';
 	if (comment.length > FIELD_LIMITS.comment)
-		throw new WorkflowError(400, 'The comment is too long');
+		throw new Refused(400, 'refused_comment_too_long', { max: FIELD_LIMITS.comment });
 	return inTransaction(db, () => {
 		const sub = db.select().from(t.submission).where(eq(t.submission.id, id)).get();
-		if (!sub || !canSee(user, sub)) throw new WorkflowError(404, 'No such submission');
+		if (!sub || !canSee(user, sub)) throw new Refused(404, 'refused_no_submission');
 		const rule = WORKFLOW[action];
 		if (!canTake(user, action, { ...sub, status: rule.from[0] }))
-			throw new WorkflowError(403, 'You may not do this');
-		if (!canTake(user, action, sub))
-			throw new WorkflowError(409, `This submission is ${sub.status}`);
-		if (rule.needsComment && !comment) throw new WorkflowError(400, 'A comment is required');
+			throw new Refused(403, 'refused_not_allowed');
+		if (!canTake(user, action, sub)) throw new Refused(409, `refused_submission_${sub.status}`);
+		if (rule.needsComment && !comment) throw new Refused(400, 'refused_comment_required');
 		const block =
 			action === 'submit'
 				? submitBlock(db, sub, sub.summary ? JSON.parse(sub.summary) : null)
 				: null;
-		if (block) throw new WorkflowError(409, SUBMIT_BLOCKS[block]);
+		if (block) throw new Refused(409, `submit_blocked_${block}`);
 
 		if (action === 'approve') {
 			approveSubmission(db, id, { reviewer: user.id, at, address: options.address });
@@ -207,12 +197,6 @@ export function takeAction(
 /** Why a submission cannot be submitted yet. */
 export type SubmitBlock = 'empty' | 'mapping';
 
-const SUBMIT_BLOCKS: Record<SubmitBlock, string> = {
-	empty:
-		'This submission holds no valid figure: correct the file and upload it again, or report nothing for the quarter',
-	mapping: 'Answer the questions about the names the importer did not know first'
-};
-
 /**
  * What keeps a submission from review: no valid figure (unless it says "nothing to report"), or,
  * for a draft, questions about unknown columns or names not yet answered.
@@ -240,11 +224,12 @@ export function addComment(
 	options: { id: number; user: ActingUser; body: string; at?: string; address?: string | null }
 ): void {
 	const body = options.body.trim();
-	if (!body) throw new WorkflowError(400, 'The comment is empty');
-	if (body.length > FIELD_LIMITS.comment) throw new WorkflowError(400, 'The comment is too long');
+	if (!body) throw new Refused(400, 'refused_comment_empty');
+	if (body.length > FIELD_LIMITS.comment)
+		throw new Refused(400, 'refused_comment_too_long', { max: FIELD_LIMITS.comment });
 	inTransaction(db, () => {
 		const sub = db.select().from(t.submission).where(eq(t.submission.id, options.id)).get();
-		if (!sub || !canSee(options.user, sub)) throw new WorkflowError(404, 'No such submission');
+		if (!sub || !canSee(options.user, sub)) throw new Refused(404, 'refused_no_submission');
 		const at = options.at ?? new Date().toISOString();
 		db.insert(t.submissionComment)
 			.values({ submissionId: options.id, author: options.user.id, body, createdAt: at })
@@ -268,8 +253,7 @@ export function reportNothing(
 	options: { user: ActingUser; period: string; at?: string; address?: string | null }
 ): number {
 	const { user, period } = options;
-	if (user.role !== 'reporter' || !user.reporterCode)
-		throw new WorkflowError(403, 'You may not do this');
+	if (user.role !== 'reporter' || !user.reporterCode) throw new Refused(403, 'refused_not_allowed');
 	const at = options.at ?? new Date().toISOString();
 	return inTransaction(db, () => {
 		const existing = db
@@ -284,10 +268,7 @@ export function reportNothing(
 			)
 			.get();
 		if (existing)
-			throw new WorkflowError(
-				409,
-				`A report for ${period} has been submitted already (submission ${existing.id})`
-			);
+			throw new Refused(409, 'refused_report_exists', { period, id: String(existing.id) });
 		const id = createSubmission(db, {
 			reporter: user.reporterCode as string,
 			period,
@@ -343,10 +324,10 @@ export function replaceOtherDrafts(
 	const { id, user } = options;
 	return inTransaction(db, () => {
 		const sub = db.select().from(t.submission).where(eq(t.submission.id, id)).get();
-		if (!sub || !canSee(user, sub)) throw new WorkflowError(404, 'No such submission');
+		if (!sub || !canSee(user, sub)) throw new Refused(404, 'refused_no_submission');
 		if (user.role !== 'reporter' || user.reporterCode !== sub.reporterCode)
-			throw new WorkflowError(403, 'You may not do this');
-		if (sub.status !== 'draft') throw new WorkflowError(409, `This submission is ${sub.status}`);
+			throw new Refused(403, 'refused_not_allowed');
+		if (sub.status !== 'draft') throw new Refused(409, `refused_submission_${sub.status}`);
 		return withdrawOtherDrafts(db, id, {
 			actor: user.id,
 			at: options.at ?? new Date().toISOString(),

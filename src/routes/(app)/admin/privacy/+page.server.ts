@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { formTooLong } from '$lib/server/form-limits';
 import { ADMINS, requireRole } from '$lib/server/guard';
+import { formAnswer } from '$lib/server/route-answers';
 import {
 	listReleases,
 	publicationLag,
@@ -35,13 +36,10 @@ export const actions: Actions = {
 		const tooLong = formTooLong(form);
 		if (tooLong) return fail(400, { error: tooLong });
 		const k = Number(form.get('k'));
-		try {
+		return formAnswer(() => {
 			setPublicThreshold(getDb(), k, { actor: admin.id, address: event.getClientAddress() });
-		} catch (e) {
-			if (e instanceof RangeError) return fail(400, { error: e.message });
-			throw e;
-		}
-		return { saved: k };
+			return { saved: k };
+		});
 	},
 	publish: async (event) => {
 		const admin = requireRole(event, ADMINS);

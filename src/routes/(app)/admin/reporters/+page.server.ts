@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { formTooLong } from '$lib/server/form-limits';
 import { ADMINS, requireRole } from '$lib/server/guard';
-import { listProvinces, listReporters, ReporterError, saveReporter } from '$lib/server/reporters';
+import { listProvinces, listReporters, saveReporter } from '$lib/server/reporters';
+import { formAnswer } from '$lib/server/route-answers';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -25,17 +26,17 @@ function save(mode: 'create' | 'update') {
 		};
 		const tooLong = formTooLong(form);
 		if (tooLong) return fail(400, { mode, values, error: tooLong });
-		try {
-			const code = saveReporter(getDb(), values, {
-				mode,
-				actor: admin.id,
-				address: event.getClientAddress()
-			});
-			return { saved: code };
-		} catch (e) {
-			if (e instanceof ReporterError) return fail(400, { mode, values, error: e.message });
-			throw e;
-		}
+		return formAnswer(
+			() => {
+				const code = saveReporter(getDb(), values, {
+					mode,
+					actor: admin.id,
+					address: event.getClientAddress()
+				});
+				return { saved: code };
+			},
+			{ mode, values }
+		);
 	};
 }
 

@@ -4,7 +4,8 @@ import { getDb } from '$lib/server/db';
 import { formTooLong } from '$lib/server/form-limits';
 import { ADMINS, requireRole } from '$lib/server/guard';
 import { listReporters } from '$lib/server/reporters';
-import { createUser, listUsers, resetPassword, setActive, UserError } from '$lib/server/users';
+import { formAnswer } from '$lib/server/route-answers';
+import { createUser, listUsers, resetPassword, setActive } from '$lib/server/users';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -26,15 +27,10 @@ function setActiveAction(active: boolean) {
 		const tooLong = formTooLong(form);
 		if (tooLong) return fail(400, { error: tooLong });
 		const userId = String(form.get('userId') ?? '');
-		if (!active && userId === admin.id)
-			return fail(400, { error: 'You cannot deactivate your own account' });
-		try {
+		return formAnswer(() => {
 			setActive(getDb(), { userId, active, actor: admin.id, address: event.getClientAddress() });
 			return { changed: emailOf(userId) };
-		} catch (e) {
-			if (e instanceof UserError) return fail(400, { error: e.message });
-			throw e;
-		}
+		});
 	};
 }
 
@@ -51,26 +47,20 @@ export const actions: Actions = {
 		const password = String(form.get('password') ?? '');
 		const tooLong = formTooLong(form);
 		if (tooLong) return fail(400, { values, error: tooLong });
-		try {
-			const created = await createUser(getDb(), getAuth(), {
-				...values,
-				role: values.role as 'reporter',
-				password: password || undefined,
-				actor: admin.id,
-				address: event.getClientAddress()
-			});
-			// The password is shown once, to the admin who set or generated it.
-			return { created: { email: values.email, password: password ? null : created.password } };
-		} catch (e) {
-			if (e instanceof UserError)
-				return fail(400, {
-					values,
-					error: e.message,
-					field: e.field,
-					passwordProblem: e.passwordProblem
+		return formAnswer(
+			async () => {
+				const created = await createUser(getDb(), getAuth(), {
+					...values,
+					role: values.role as 'reporter',
+					password: password || undefined,
+					actor: admin.id,
+					address: event.getClientAddress()
 				});
-			throw e;
-		}
+				// The password is shown once, to the admin who set or generated it.
+				return { created: { email: values.email, password: password ? null : created.password } };
+			},
+			{ values }
+		);
 	},
 	reset: async (event) => {
 		const admin = requireRole(event, ADMINS);
@@ -78,17 +68,14 @@ export const actions: Actions = {
 		const tooLong = formTooLong(form);
 		if (tooLong) return fail(400, { error: tooLong });
 		const userId = String(form.get('userId') ?? '');
-		try {
+		return formAnswer(async () => {
 			const password = await resetPassword(getDb(), {
 				userId,
 				actor: admin.id,
 				address: event.getClientAddress()
 			});
 			return { reset: { email: emailOf(userId), password } };
-		} catch (e) {
-			if (e instanceof UserError) return fail(400, { error: e.message });
-			throw e;
-		}
+		});
 	},
 	deactivate: setActiveAction(false),
 	reactivate: setActiveAction(true)

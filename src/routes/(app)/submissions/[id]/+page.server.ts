@@ -11,6 +11,7 @@ import { FIELDS } from '$lib/server/import/vocabulary';
 import { listUploadableIndicators } from '$lib/server/plan';
 import { awaitsPublication, publicationSchedule } from '$lib/server/public-tier';
 import { listProvinces } from '$lib/server/reporters';
+import { formAnswer } from '$lib/server/route-answers';
 import {
 	addComment,
 	getSubmission,
@@ -18,8 +19,7 @@ import {
 	replaceOtherDrafts,
 	submissionIndicators,
 	submitBlock,
-	takeAction,
-	WorkflowError
+	takeAction
 } from '$lib/server/submissions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -92,25 +92,6 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-/**
- * Runs one step and turns a refusal into what a form expects: another organisation's submission
- * is a 404 page (it must not even seem to exist); anything else is a form failure that keeps what
- * was typed.
- */
-function answer<T>(action: string, comment: string, run: () => T) {
-	try {
-		return run();
-	} catch (e) {
-		return refused(e, action, comment);
-	}
-}
-
-function refused(e: unknown, action: string, comment: string) {
-	if (!(e instanceof WorkflowError)) throw e;
-	if (e.status === 404) error(404, e.message);
-	return fail(e.status, { action, error: e.message, comment });
-}
-
 /** One workflow step: who may take it is decided by `takeAction`, from the session only. */
 function step(action: WorkflowAction) {
 	return async (event: RequestEvent<{ id: string }>) => {
@@ -119,16 +100,20 @@ function step(action: WorkflowAction) {
 		const comment = String(form.get('comment') ?? '');
 		const tooLong = formTooLong(form);
 		if (tooLong) return fail(400, { action, error: tooLong, comment });
-		return answer(action, comment, () => {
-			const status = takeAction(getDb(), {
-				id: submissionId(event.params),
-				action,
-				user,
-				comment,
-				address: event.getClientAddress()
-			});
-			return { done: action, status };
-		});
+		// A refusal keeps what was typed; another organisation's submission is a 404 page.
+		return formAnswer(
+			() => {
+				const status = takeAction(getDb(), {
+					id: submissionId(event.params),
+					action,
+					user,
+					comment,
+					address: event.getClientAddress()
+				});
+				return { done: action, status };
+			},
+			{ action, comment }
+		);
 	};
 }
 
@@ -151,28 +136,32 @@ export const actions: Actions = {
 			if (kind === 'headers' || kind === 'indicators' || kind === 'provinces')
 				answers[kind][rest.join(':')] = String(value);
 		}
-		try {
-			await remapInWorker({
-				id: submissionId(event.params),
-				user,
-				answers,
-				address: event.getClientAddress()
-			});
-			return { done: 'map' as const };
-		} catch (e) {
-			return refused(e, 'map', '');
-		}
+		return formAnswer(
+			async () => {
+				await remapInWorker({
+					id: submissionId(event.params),
+					user,
+					answers,
+					address: event.getClientAddress()
+				});
+				return { done: 'map' as const };
+			},
+			{ action: 'map', comment: '' }
+		);
 	},
 	replace: async (event) => {
 		const user = requireRole(event, REPORTERS);
-		return answer('replace', '', () => ({
-			done: 'replace' as const,
-			replaced: replaceOtherDrafts(getDb(), {
-				id: submissionId(event.params),
-				user,
-				address: event.getClientAddress()
-			})
-		}));
+		return formAnswer(
+			() => ({
+				done: 'replace' as const,
+				replaced: replaceOtherDrafts(getDb(), {
+					id: submissionId(event.params),
+					user,
+					address: event.getClientAddress()
+				})
+			}),
+			{ action: 'replace', comment: '' }
+		);
 	},
 	comment: async (event) => {
 		const user = requireRole(event, SIGNED_IN);
@@ -180,14 +169,17 @@ export const actions: Actions = {
 		const body = String(form.get('comment') ?? '');
 		const tooLong = formTooLong(form);
 		if (tooLong) return fail(400, { action: 'comment', error: tooLong, comment: body });
-		return answer('comment', body, () => {
-			addComment(getDb(), {
-				id: submissionId(event.params),
-				user,
-				body,
-				address: event.getClientAddress()
-			});
-			return { done: 'comment' as const };
-		});
+		return formAnswer(
+			() => {
+				addComment(getDb(), {
+					id: submissionId(event.params),
+					user,
+					body,
+					address: event.getClientAddress()
+				});
+				return { done: 'comment' as const };
+			},
+			{ action: 'comment', comment: body }
+		);
 	}
 };

@@ -7,7 +7,8 @@ import { importInWorker } from '$lib/server/submissions';
 import { receiveUpload } from '$lib/server/upload';
 import { refusalText } from '$lib/labels';
 import { getPlan } from '$lib/server/plan';
-import { reportNothing, WorkflowError } from '$lib/server/submissions';
+import { formAnswer } from '$lib/server/route-answers';
+import { reportNothing } from '$lib/server/submissions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -50,16 +51,13 @@ export const actions: Actions = {
 		const user = requireRole(event, REPORTERS);
 		const period = parsePeriod(String((await event.request.formData()).get('period') ?? ''));
 		if (!period) return fail(400, { error: 'Choose a quarter.' });
-		try {
+		return formAnswer(() => {
 			const id = reportNothing(getDb(), {
 				user,
 				period: formatPeriod(period),
 				address: event.getClientAddress()
 			});
 			redirect(303, `/submissions/${id}`);
-		} catch (e) {
-			if (e instanceof WorkflowError) return fail(e.status, { error: e.message });
-			throw e;
-		}
+		});
 	}
 };
