@@ -173,10 +173,10 @@ test('a backup taken while the server runs, restored, serves the same public pag
 				'bytes'
 			]);
 		expect(requests).toContainEqual(
-			expect.objectContaining({ route: '/(public)/indicators/[code]', status: 200 })
+			expect.objectContaining({ route: '/(public)/indicators/[code=code]', status: 200 })
 		);
 		expect(requests).toContainEqual(
-			expect.objectContaining({ route: '/(app)/submissions/[id]', status: 303 })
+			expect.objectContaining({ route: '/(app)/submissions/[id=id]', status: 303 })
 		);
 		const logged = lines.map((l) => JSON.stringify(l)).join('\n');
 		for (const secret of [email, '98765', 'PROT-02', '127.0.0.1', '@'])

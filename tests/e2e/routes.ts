@@ -1,7 +1,7 @@
 /**
  * Every route and form action of the app, found by walking src/routes (so that a new one cannot
  * be forgotten by the tests that go through them all): `/route GET`, `/route POST` (endpoints),
- * `/route ?/action` (form actions), groups dropped.
+ * `/route ?/action` (form actions), groups and parameter matchers dropped (`[id=id]` is `[id]`).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ export function discover(dir = 'src/routes', route = ''): string[] {
 	for (const name of readdirSync(dir).sort()) {
 		const path = join(dir, name);
 		if (statSync(path).isDirectory()) {
-			const segment = /^\(.*\)$/.test(name) ? '' : `/${name}`;
+			const segment = /^\(.*\)$/.test(name) ? '' : `/${name.replace(/\[(\w+)=\w+\]/g, '[$1]')}`;
 			found.push(...discover(path, route + segment));
 			continue;
 		}

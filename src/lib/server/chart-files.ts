@@ -22,6 +22,7 @@ import { classificationOf } from './classification';
 import type { IndicatorPage } from './dashboard';
 import { svgToPng } from './png';
 import { tierFor } from './public-tier';
+import { orNotFound } from './route-answers';
 import { parseBucketSettings, TokenBuckets } from './token-bucket';
 
 /** The chart as a standalone SVG document, or null if the page has no such chart. */
@@ -56,8 +57,7 @@ type ChartEvent = Pick<RequestEvent, 'locals' | 'url' | 'getClientAddress'> & {
 export function chartResponse(event: ChartEvent, format: 'svg' | 'png'): Response {
 	const code = event.params.code.toUpperCase();
 	const tier = tierFor(event);
-	const page = tier.page(code);
-	if (!page) error(404, 'No such indicator');
+	const page = orNotFound(tier.page(code));
 	if (!CHARTS.has(event.params.chart)) error(404, 'No such chart');
 	const turn = drawing.take(event.getClientAddress(), Date.now());
 	if (!turn.ok) {

@@ -3,7 +3,7 @@
  * an operator's log collector. Every line has `time` (ISO 8601) and `type`.
  *
  * A line never holds personal data or figures: requests are named by their route id
- * (`/(app)/submissions/[id]`), never by their address, so no id, query value or e-mail reaches
+ * (`/(app)/submissions/[id=id]`), never by their address, so no id, query value or e-mail reaches
  * the log; no client address, no user; an import gives counts and submission ids, never a value
  * or a file name. A request id (the proxy's `X-Request-Id` when it is a plain token, else a new
  * one) goes back in the answer's `X-Request-Id`, so one request can be followed.

@@ -24,6 +24,7 @@ describe('canonicalAddress', () => {
 			address('/(public)/indicators/[code]/[chart].png', { code: 'prot-02', chart: 'map' }, 'x=1')
 		).toBe('/indicators/PROT-02/map.png');
 		expect(address('/(public)/areas/[code]', { code: 'pr ot' })).toBe('/areas/PR%20OT');
+		expect(address('/(public)/areas/[code=code]', { code: 'prot' })).toBe('/areas/PROT');
 		expect(address('/(public)/indicators/[code]', { code: 'indicators' })).toBe(
 			'/indicators/INDICATORS'
 		);

@@ -82,7 +82,7 @@ export function canonicalAddress(
 			.split('/')
 			.filter((segment) => segment && !/^\(.*\)$/.test(segment))
 			.map((segment) =>
-				segment.replace(/\[(\w+)\]/g, (_, name: string) =>
+				segment.replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) =>
 					encodeURIComponent(
 						UPPER_CASE_PARAMS.has(name) ? (params[name] ?? '').toUpperCase() : (params[name] ?? '')
 					)

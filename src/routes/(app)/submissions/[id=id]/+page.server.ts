@@ -1,4 +1,4 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import { pageOffset, parsePageNumber } from '$lib/domain/paging';
 import type { WorkflowAction } from '$lib/domain/workflow';
 import { getDb } from '$lib/server/db';
@@ -11,7 +11,7 @@ import { FIELDS } from '$lib/server/import/vocabulary';
 import { listUploadableIndicators } from '$lib/server/plan';
 import { awaitsPublication, publicationSchedule } from '$lib/server/public-tier';
 import { listProvinces } from '$lib/server/reporters';
-import { formAnswer } from '$lib/server/route-answers';
+import { formAnswer, orNotFound } from '$lib/server/route-answers';
 import {
 	addComment,
 	getSubmission,
@@ -25,20 +25,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 const PAGE = 200;
 
-function submissionId(params: { id: string }): number {
-	const id = Number(params.id);
-	if (!Number.isInteger(id) || id <= 0) error(404, 'No such submission');
-	return id;
-}
-
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, SIGNED_IN);
 	const page = parsePageNumber(event.url.searchParams.get('page'));
-	const found = getSubmission(getDb(), submissionId(event.params), user, {
-		limit: PAGE,
-		offset: pageOffset(page, PAGE)
-	});
-	if (!found) error(404, 'No such submission');
+	const found = orNotFound(
+		getSubmission(getDb(), Number(event.params.id), user, {
+			limit: PAGE,
+			offset: pageOffset(page, PAGE)
+		})
+	);
 	const own = user.role === 'reporter' && user.reporterCode === found.submission.reporterCode;
 	const total = found.counts.new + found.counts.changed + found.counts.unchanged;
 	const unknown = found.report?.unknown;
@@ -104,7 +99,7 @@ function step(action: WorkflowAction) {
 		return formAnswer(
 			() => {
 				const status = takeAction(getDb(), {
-					id: submissionId(event.params),
+					id: Number(event.params.id),
 					action,
 					user,
 					comment,
@@ -139,7 +134,7 @@ export const actions: Actions = {
 		return formAnswer(
 			async () => {
 				await remapInWorker({
-					id: submissionId(event.params),
+					id: Number(event.params.id),
 					user,
 					answers,
 					address: event.getClientAddress()
@@ -155,7 +150,7 @@ export const actions: Actions = {
 			() => ({
 				done: 'replace' as const,
 				replaced: replaceOtherDrafts(getDb(), {
-					id: submissionId(event.params),
+					id: Number(event.params.id),
 					user,
 					address: event.getClientAddress()
 				})
@@ -172,7 +167,7 @@ export const actions: Actions = {
 		return formAnswer(
 			() => {
 				addComment(getDb(), {
-					id: submissionId(event.params),
+					id: Number(event.params.id),
 					user,
 					body,
 					address: event.getClientAddress()

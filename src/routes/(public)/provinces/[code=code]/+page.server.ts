@@ -1,11 +1,10 @@
-import { error } from '@sveltejs/kit';
 import { classificationOf } from '$lib/server/classification';
 import { provinceOf, tierFor } from '$lib/server/public-tier';
+import { orNotFound } from '$lib/server/route-answers';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const tier = tierFor(event);
-	const found = provinceOf(tier, event.params.code.toUpperCase());
-	if (!found) error(404, 'No such province');
+	const found = orNotFound(provinceOf(tier, event.params.code.toUpperCase()));
 	return { ...found, classification: classificationOf(event, tier.release) };
 };

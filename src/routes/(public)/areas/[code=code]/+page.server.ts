@@ -1,11 +1,10 @@
-import { error } from '@sveltejs/kit';
 import { classificationOf } from '$lib/server/classification';
 import { areaOf, tierFor } from '$lib/server/public-tier';
+import { orNotFound } from '$lib/server/route-answers';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const tier = tierFor(event);
-	const found = areaOf(tier, event.params.code.toUpperCase());
-	if (!found) error(404, 'No such area');
+	const found = orNotFound(areaOf(tier, event.params.code.toUpperCase()));
 	return { ...found, classification: classificationOf(event, tier.release) };
 };

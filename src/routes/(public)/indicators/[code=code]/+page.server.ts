@@ -1,16 +1,15 @@
-import { error } from '@sveltejs/kit';
 import { classificationOf } from '$lib/server/classification';
 import { loadFigureSources } from '$lib/server/dashboard';
 import { getDb } from '$lib/server/db';
 import { seesUnsuppressed } from '$lib/server/guard';
 import { tierFor } from '$lib/server/public-tier';
+import { orNotFound } from '$lib/server/route-answers';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const code = event.params.code.toUpperCase();
 	const tier = tierFor(event);
-	const found = tier.page(code);
-	if (!found) error(404, 'No such indicator');
+	const found = orNotFound(tier.page(code));
 	const province = event.url.searchParams.get('province');
 	return {
 		...found,

@@ -1,15 +1,14 @@
-import { error } from '@sveltejs/kit';
 import { classifiedName, classifyCsv } from '$lib/domain/classification';
 import { classificationOf } from '$lib/server/classification';
 import { pageRecords, recordsCsv, tierFor } from '$lib/server/public-tier';
+import { orNotFound } from '$lib/server/route-answers';
 import type { RequestHandler } from './$types';
 
 /** The figures of the indicator page, as its page shows them (suppressed cells flagged). */
 export const GET: RequestHandler = (event) => {
 	const code = event.params.code.toUpperCase();
 	const tier = tierFor(event);
-	const page = tier.page(code);
-	if (!page) error(404, 'No such indicator');
+	const page = orNotFound(tier.page(code));
 	const classification = classificationOf(event, tier.release);
 	return new Response(classifyCsv(recordsCsv(pageRecords(page)), classification), {
 		headers: {
