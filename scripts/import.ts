@@ -20,7 +20,7 @@ import { openDatabase } from '../src/lib/server/db';
 import { ensurePlan } from '../src/lib/server/plan';
 import { importFile } from '../src/lib/server/submissions';
 import { readFileCapped } from '../src/lib/server/import/read-file';
-import { renderEnglish } from '../src/lib/server/import/messages';
+import { messageEnglish } from '../src/lib/server/import/messages';
 import { reporterExists } from '../src/lib/server/reporters';
 
 // The summary is this command's output: log lines go to stderr.
@@ -122,7 +122,7 @@ if (values.json) {
 				row,
 				column,
 				value,
-				message: renderEnglish({ key, params })
+				message: messageEnglish({ key, params })
 			})),
 			submissions,
 			otherDrafts,
@@ -138,7 +138,7 @@ if (values.json) {
 	if (result.notFilledIn)
 		console.log(`  ${result.notFilledIn} rows not filled in (no value, no note): nothing sent`);
 	for (const e of result.errors.slice(0, 50))
-		console.log(`  row ${e.row}, column "${e.column}", value "${e.value}": ${renderEnglish(e)}`);
+		console.log(`  row ${e.row}, column "${e.column}", value "${e.value}": ${messageEnglish(e)}`);
 	if (result.errors.length > 50) console.log(`  … and ${result.errors.length - 50} more problems`);
 	if (result.alreadyImported)
 		console.log(

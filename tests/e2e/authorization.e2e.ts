@@ -67,7 +67,10 @@ const MATRIX: Record<string, Who[]> = {
 	'/admin/audit GET': ADMINS,
 	'/admin/privacy GET': ADMINS,
 	'/admin/privacy ?/threshold': ADMINS,
-	'/admin/privacy ?/publish': ADMINS
+	'/admin/privacy ?/publish': ADMINS,
+	'/admin/plan GET': ADMINS,
+	'/admin/plan/[code] GET': ADMINS,
+	'/admin/plan/[code] ?/revise': ADMINS
 };
 
 test('the table names every route and action of the app, and nothing else', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../../messages/en.json';
 import km from '../../../../messages/km.json';
 import { readFileSync } from 'node:fs';
-import { renderEnglish } from './messages';
+import { messageEnglish } from './messages';
 
 const source = readFileSync(new URL('./messages.ts', import.meta.url), 'utf8');
 /** The keys listed in the RefusalKey and RowErrorKey types. */
@@ -30,7 +30,7 @@ describe('the importer’s messages', () => {
 
 	it('render in English with their parameters, lists of rows joined', () => {
 		expect(
-			renderEnglish({
+			messageEnglish({
 				key: 'row_breakdown_sexes',
 				params: { rows: [7, 8], parts: 55, total: 50, totalRow: 9 }
 			})

@@ -5,7 +5,7 @@
  * from `messages/en.json`, is for the command line and logs. One wording, in one place, whoever
  * refuses: the web upload while it streams, the command line while it reads, or the importer.
  */
-import en from '../../../../messages/en.json';
+import { renderEnglish, type MessageParams } from '../../domain/english';
 import type { LimitExceeded } from './records';
 
 /** The messages a refusal of a whole file can be (keys of messages/*.json). */
@@ -61,11 +61,11 @@ export type RowErrorKey =
 	| 'row_as_written';
 
 /**
- * A message's parameters: numbers and lists of numbers (shown in the reader's digits), and
- * texts shown as they are (codes, column letters, what the file wrote). A parameter whose name
- * ends in `_km` is the Khmer form of the one without it (a province's name).
+ * A message's parameters (domain/english.ts): numbers and lists of numbers, shown in the reader's
+ * digits, and texts shown as they are (codes, column letters, what the file wrote). A parameter
+ * whose name ends in `_km` is the Khmer form of the one without it (a province's name).
  */
-export type MessageParams = Record<string, number | string | number[]>;
+export type { MessageParams };
 
 /** A message of messages/*.json with its parameters. */
 export interface Message<K extends string = RefusalKey | RowErrorKey> {
@@ -81,18 +81,12 @@ export interface Refusal {
 	message: Message<RefusalKey>;
 }
 
-/** The English text of a message, its `{name}` placeholders filled in (digits ungrouped). */
-export function renderEnglish({ key, params }: Message): string {
-	return en[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
-		const value = params[name];
-		if (value === undefined) return whole;
-		return Array.isArray(value) ? value.join(', ') : String(value);
-	});
-}
+/** The English text of an importer's message, for the command line and logs. */
+export const messageEnglish = ({ key, params }: Message): string => renderEnglish(key, params);
 
 /** A refusal that is message `key` of messages/*.json. */
 export function refusal(key: RefusalKey, params: MessageParams = {}): Refusal {
-	return { refused: renderEnglish({ key, params }), message: { key, params } };
+	return { refused: messageEnglish({ key, params }), message: { key, params } };
 }
 
 /** A file over the size limit (`maxBytes`), however it was found out. */

@@ -7,7 +7,7 @@ import { readStoredFile } from '../files';
 import { tempDatabase } from '../testing/temp-db';
 import { rememberMapping } from './remap';
 import { importFile, type ImportOptions, type ImportSummary } from './from-file';
-import { renderEnglish } from '../import/messages';
+import { messageEnglish } from '../import/messages';
 import { readHeader } from '../import/records';
 
 let db: Db;
@@ -78,7 +78,7 @@ describe('the sample files', () => {
 			[7, 'value', '30'],
 			[8, 'value', '25']
 		]);
-		expect(renderEnglish(s.errors[6])).toBe(
+		expect(messageEnglish(s.errors[6])).toBe(
 			'female and male (rows 7, 8) add up to 55, more than the total of 50 in row 9'
 		);
 	});
@@ -115,7 +115,7 @@ describe('each rule', () => {
 	])('%s → %s', (row, column, message) => {
 		const e = oneError(row);
 		expect(e.column).toBe(column);
-		expect(renderEnglish(e)).toMatch(message);
+		expect(messageEnglish(e)).toMatch(message);
 		expect(e.row).toBe(2);
 	});
 
@@ -143,7 +143,7 @@ describe('each rule', () => {
 			reporter: 'CWCC'
 		});
 		expect(s.errors.map((e) => [e.row, e.column])).toEqual([[2, 'reporter']]);
-		expect(renderEnglish(s.errors[0])).toMatch(/this row is for CLA, but the file is for CWCC/);
+		expect(messageEnglish(s.errors[0])).toMatch(/this row is for CLA, but the file is for CWCC/);
 	});
 
 	it('checks age groups against their totals too', () => {
@@ -158,7 +158,7 @@ describe('each rule', () => {
 					.join('\n')
 		);
 		expect(s.errors.map((e) => e.row)).toEqual([3, 4]);
-		expect(renderEnglish(s.errors[0])).toMatch(
+		expect(messageEnglish(s.errors[0])).toMatch(
 			/the age groups \(rows 3, 4\) add up to 11, more than the total of 10 in row 2/
 		);
 	});
@@ -177,7 +177,7 @@ describe('each rule', () => {
 					.join('\n'),
 			{ mode: 'draft', reporter: 'MOI' }
 		);
-		expect(s.errors.map((e) => [e.row, renderEnglish(e)])).toEqual([
+		expect(s.errors.map((e) => [e.row, messageEnglish(e)])).toEqual([
 			[2, 'female and male (rows 2, 6) add up to 55, more than the total of 50 in row 4'],
 			[6, 'female and male (rows 2, 6) add up to 55, more than the total of 50 in row 4']
 		]);
@@ -287,7 +287,7 @@ describe('what real files look like', () => {
 		const last = lines.length + 3;
 		expect(s).toMatchObject({ delimiter: ';', rows: lines.length + 2, rejected: 3 });
 		const exceed = `female and male (rows 3, ${last}) add up to 1100, more than the total of 1000 in row 2`;
-		expect(s.errors.map((e) => [e.row, e.value, renderEnglish(e)])).toEqual([
+		expect(s.errors.map((e) => [e.row, e.value, messageEnglish(e)])).toEqual([
 			[3, '400', exceed],
 			[last - 1, '1,000', expect.stringContaining('already in row 2')],
 			[last, '700', exceed]

@@ -1,0 +1,169 @@
+/**
+ * The plan as the secretariat keeps it: revisions of an indicator's targets (its baseline, a
+ * year's milestone, its end target), each in one transaction with its history row
+ * (`target_revision`) and its audit entry — who, when, the value before and after, and the
+ * reason. The value in force is the target's own; the public sees it at the next release, like
+ * every change of what public pages show.
+ */
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { targetProblem, type TargetChange, type TargetField } from '../domain/target-revision';
+import { audit } from './audit';
+import { inTransaction, type Db } from './db';
+import * as t from './db/schema';
+import { getPlan, loadTargets } from './plan';
+import { Refused } from './refused';
+
+/** A target's value in force for a field (and year): null for a milestone not set. */
+function currentValue(db: Db, targetId: number, field: TargetField, year: number | null) {
+	if (field !== 'milestone') {
+		const target = db.select().from(t.target).where(eq(t.target.id, targetId)).get();
+		return field === 'baseline' ? (target?.baseline ?? null) : (target?.endTarget ?? null);
+	}
+	const m = db
+		.select({ value: t.milestone.value })
+		.from(t.milestone)
+		.where(and(eq(t.milestone.targetId, targetId), eq(t.milestone.year, year ?? 0)))
+		.get();
+	return m?.value ?? null;
+}
+
+/**
+ * Revises one national target of an indicator. Refused (400) with the reason when the change is
+ * not one the indicator can hold, (404) for an indicator that does not exist, (409) when the
+ * value is the one in force already. Returns the value before and after.
+ */
+export function reviseTarget(
+	db: Db,
+	options: {
+		indicator: string;
+		change: TargetChange;
+		actor: string;
+		at?: string;
+		address?: string | null;
+	}
+): { before: number | null; after: number } {
+	const { change } = options;
+	return inTransaction(db, () => {
+		const plan = getPlan(db);
+		const indicator = db
+			.select()
+			.from(t.indicator)
+			.where(eq(t.indicator.code, options.indicator))
+			.get();
+		if (!indicator) throw new Refused(404, 'refused_no_indicator');
+		const problem = targetProblem(change, { ...plan, unit: indicator.unit });
+		if (problem) throw new Refused(400, problem, { first: plan.firstYear, last: plan.lastYear });
+		const target =
+			db
+				.select()
+				.from(t.target)
+				.where(
+					and(eq(t.target.indicatorCode, indicator.code), eq(t.target.provinceCode, 'national'))
+				)
+				.get() ??
+			db
+				.insert(t.target)
+				.values({ indicatorCode: indicator.code, baseline: 0, endTarget: 0 })
+				.returning()
+				.get();
+		const year = change.field === 'milestone' ? change.year : null;
+		const before = currentValue(db, target.id, change.field, year);
+		if (before === change.value) throw new Refused(409, 'refused_target_unchanged');
+
+		if (change.field === 'baseline')
+			db.update(t.target).set({ baseline: change.value }).where(eq(t.target.id, target.id)).run();
+		else if (change.field === 'end')
+			db.update(t.target).set({ endTarget: change.value }).where(eq(t.target.id, target.id)).run();
+		else
+			db.insert(t.milestone)
+				.values({ targetId: target.id, year: year as number, value: change.value })
+				.onConflictDoUpdate({
+					target: [t.milestone.targetId, t.milestone.year],
+					set: { value: change.value }
+				})
+				.run();
+		const at = options.at ?? new Date().toISOString();
+		const reason = change.reason.trim();
+		db.insert(t.targetRevision)
+			.values({
+				targetId: target.id,
+				field: change.field,
+				year,
+				before,
+				after: change.value,
+				reason,
+				revisedBy: options.actor,
+				revisedAt: at
+			})
+			.run();
+		audit(db, {
+			at,
+			actor: options.actor,
+			action: 'plan.target.revise',
+			subject: `indicator:${indicator.code}`,
+			detail: { field: change.field, year, before, after: change.value, reason },
+			address: options.address
+		});
+		return { before, after: change.value };
+	});
+}
+
+/** One revision of a target, as the plan editor and the public indicator page show it. */
+export interface TargetRevision {
+	field: TargetField;
+	year: number | null;
+	before: number | null;
+	after: number;
+	reason: string;
+	at: string;
+}
+
+/** The revisions of an indicator's national targets, the latest first (who revised: the audit log). */
+export function targetRevisions(db: Db, indicator: string): TargetRevision[] {
+	return db
+		.select({
+			field: t.targetRevision.field,
+			year: t.targetRevision.year,
+			before: t.targetRevision.before,
+			after: t.targetRevision.after,
+			reason: t.targetRevision.reason,
+			at: t.targetRevision.revisedAt
+		})
+		.from(t.targetRevision)
+		.innerJoin(t.target, eq(t.target.id, t.targetRevision.targetId))
+		.where(and(eq(t.target.indicatorCode, indicator), eq(t.target.provinceCode, 'national')))
+		.orderBy(desc(t.targetRevision.revisedAt), desc(t.targetRevision.id))
+		.all();
+}
+
+/** The plan's areas and indicators, in plan order, for the editor's index. */
+export function planOutline(db: Db) {
+	const plan = getPlan(db);
+	const areas = db
+		.select()
+		.from(t.area)
+		.where(eq(t.area.planId, plan.id))
+		.orderBy(asc(t.area.position))
+		.all();
+	const indicators = db.select().from(t.indicator).orderBy(asc(t.indicator.position)).all();
+	return {
+		plan,
+		areas: areas.map((area) => ({
+			area,
+			indicators: indicators.filter((i) => i.areaCode === area.code)
+		}))
+	};
+}
+
+/** An indicator with its national target in force and the target's revisions; null if none. */
+export function indicatorTargets(db: Db, code: string) {
+	const plan = getPlan(db);
+	const indicator = db.select().from(t.indicator).where(eq(t.indicator.code, code)).get();
+	if (!indicator) return null;
+	return {
+		plan,
+		indicator,
+		target: loadTargets(db, plan).get(code) ?? null,
+		revisions: targetRevisions(db, code)
+	};
+}
