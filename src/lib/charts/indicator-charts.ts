@@ -9,7 +9,7 @@ import type { ComponentProps } from 'svelte';
 import { formatNumber, formatValue, pick, type Locale } from '$lib/domain/format';
 import { ageLabel, sexLabel, withheldLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
-import type { BreakdownCell, IndicatorPage } from '$lib/server/dashboard';
+import type { BreakdownCell, IndicatorPage } from '$lib/domain/indicator-page';
 import type BarChart from './BarChart.svelte';
 import type ProvinceMap from './ProvinceMap.svelte';
 import type SeriesChart from './SeriesChart.svelte';

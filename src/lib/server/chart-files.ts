@@ -19,7 +19,7 @@ import { classifiedName, classifySvg } from '$lib/domain/classification';
 import type { Locale } from '$lib/domain/format';
 import { currentLocale } from '$lib/locale';
 import { classificationOf } from './classification';
-import type { IndicatorPage } from './dashboard';
+import type { IndicatorPage } from '$lib/domain/indicator-page';
 import { svgToPng } from './png';
 import { tierFor } from './public-tier';
 import { parseBucketSettings, TokenBuckets } from './token-bucket';

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { key, recoverableCells } from '../../../tests/support/disclosure-audit';
 import { ranges } from '../../../tests/support/intruder-lp';
-import { computeDashboard, type IndicatorPage } from './dashboard';
+import type { IndicatorPage } from '../domain/indicator-page';
+import { computeDashboard } from './dashboard';
 import { openDatabase, type Db } from './db';
 import { importFile } from './submissions';
 import {

@@ -17,16 +17,13 @@ import { MIN_K, PUBLIC_K, thresholdOf } from '../domain/privacy';
 import { NO_PROVINCE, toDatePeriod } from '../domain/public-tables';
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { audit } from './audit';
+import type { Cell, IndicatorPage, PlanView, ProvinceCell } from '../domain/indicator-page';
 import {
 	computeBothDashboards,
 	computeDashboard,
 	submittedIds,
 	type DashboardOptions,
-	type Cell,
-	type Dashboard,
-	type IndicatorPage,
-	type PlanView,
-	type ProvinceCell
+	type Dashboard
 } from './dashboard';
 import { getDb, inTransaction, type Db } from './db';
 import * as t from './db/schema';
