@@ -2,7 +2,8 @@
  * Every request passes here: its log line, the session (who is signed in, into `locals`), the
  * language (Paraglide, from the cookie), security headers, requests refused before they are read
  * (another site's, or bodies that are not forms: `request-checks.ts`), and unexpected errors logged
- * with a reference the user can quote. At start, the backup schedule and the publication calendar.
+ * with a reference the user can quote. At start, the backup schedule, a release if the database
+ * needs one, and the publication calendar.
  */
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -14,7 +15,7 @@ import { startScheduledBackups } from '$lib/server/backup/schedule';
 import { getDb } from '$lib/server/db';
 import { handleRequestLog } from '$lib/server/log';
 import { handlePublicCache } from '$lib/server/page-cache';
-import { publishIfDue } from '$lib/server/public-tier';
+import { ensureRelease, publishIfDue } from '$lib/server/release';
 import { handleRequestChecks, handleUnreadableForms } from '$lib/server/request-checks';
 
 /** How often the server looks whether a scheduled publication is due. */
@@ -70,12 +71,19 @@ export const handle = sequence(
 );
 
 /**
- * At start (not while building): scheduled backups, when BACKUP_DIR asks for them, and the
- * publication calendar — a release when its date has come and approved figures wait (§7).
+ * At start (not while building): scheduled backups, when BACKUP_DIR asks for them; a release if
+ * the database has none or its pages are of another version of the app (reads never make one);
+ * and the publication calendar — a release when its date has come and approved figures wait (§7).
  */
 export const init: ServerInit = () => {
 	if (building) return;
 	startScheduledBackups(getDb);
+	try {
+		const release = ensureRelease(getDb());
+		if (release) console.log(`Release ${release.id} published: ${release.reason}`);
+	} catch (e) {
+		console.error('[release] the release at start-up failed', e);
+	}
 	const check = () => {
 		try {
 			const release = publishIfDue(getDb());

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/lib/server/db';
 import { importFile } from '../../src/lib/server/submissions';
-import { publish } from '../../src/lib/server/public-tier';
+import { publish } from '../../src/lib/server/release';
 import { writeBenchFile } from './bench-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'plan-monitor-pages-'));

@@ -21,7 +21,7 @@ import { currentLocale } from '$lib/locale';
 import { classificationOf } from './classification';
 import type { IndicatorPage } from '$lib/domain/indicator-page';
 import { svgToPng } from './png';
-import { tierFor } from './public-tier';
+import { tierFor } from './release';
 import { parseBucketSettings, TokenBuckets } from './token-bucket';
 
 /** The chart as a standalone SVG document, or null if the page has no such chart. */

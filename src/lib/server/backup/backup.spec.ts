@@ -15,7 +15,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db';
 import { shippedMigrations } from '../db/migrations';
 import { importFile } from '../submissions';
-import { publish } from '../public-tier';
+import { publish } from '../release';
 import {
 	BackupError,
 	backupDatabase,

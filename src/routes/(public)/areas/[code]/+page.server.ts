@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { classificationOf } from '$lib/server/classification';
-import { areaOf, tierFor } from '$lib/server/public-tier';
+import { areaOf, tierFor } from '$lib/server/release';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

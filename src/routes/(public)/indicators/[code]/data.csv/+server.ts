@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { classifiedName, classifyCsv } from '$lib/domain/classification';
 import { classificationOf } from '$lib/server/classification';
-import { pageRecords, recordsCsv, tierFor } from '$lib/server/public-tier';
+import { pageRecords, recordsCsv, tierFor } from '$lib/server/release';
 import type { RequestHandler } from './$types';
 
 /** The figures of the indicator page, as its page shows them (suppressed cells flagged). */

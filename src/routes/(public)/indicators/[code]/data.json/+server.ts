@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import { classifiedName, classifyJson } from '$lib/domain/classification';
 import { classificationOf } from '$lib/server/classification';
-import { pageJson, tierFor } from '$lib/server/public-tier';
+import { pageJson, tierFor } from '$lib/server/release';
 import type { RequestHandler } from './$types';
 
 /** The figures of the indicator page with what they mean, as its page shows them. */
