@@ -39,8 +39,11 @@ describe('npm run import', () => {
 			'changed',
 			'unchanged',
 			'rejected',
+			'notFilledIn',
 			'errors',
-			'submissions'
+			'submissions',
+			'otherDrafts',
+			'replacedDrafts'
 		]);
 		expect(out).toMatchObject({
 			file: 'problems.csv',

@@ -1,11 +1,13 @@
 /**
- * `npm run import -- <file> [--reporter <code>] [--dry-run] [--approve] [--json]`: runs a file
- * through the import pipeline as an administrator (product brief §10), the same code path as
- * the web upload.
+ * `npm run import -- <file> [--reporter <code>] [--dry-run] [--approve] [--replace] [--json]`:
+ * imports a file as an administrator through `importFile` of the submissions module, the code
+ * path of the web upload.
  *
  * With --reporter every row belongs to that reporter (rows naming another are rejected); without
  * it the file's reporter column says (one submission per reporter). Without --dry-run the valid
- * rows become submitted submissions; --approve also approves them. --json prints one JSON object.
+ * rows become submitted submissions; --approve also approves them. Earlier drafts of the same
+ * organisation and quarter (web uploads not yet submitted) are kept and named, or withdrawn with
+ * --replace. --json prints one JSON object.
  * Exit status: 0 when the file was read (rejected rows included), 2 when it was refused (too
  * large, found while reading: a file is never read past the limit) or the command was called
  * wrongly (the usage, no stack). Its transaction begins IMMEDIATE and waits up to a minute for
@@ -17,13 +19,14 @@ import { importMaxBytes } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db';
 import { importFile } from '../src/lib/server/submissions';
 import { readFileCapped } from '../src/lib/server/import/read-file';
+import { renderEnglish } from '../src/lib/server/import/messages';
 import { reporterExists } from '../src/lib/server/reporters';
 
 // The summary is this command's output: log lines go to stderr.
 process.env.LOG ||= 'stderr';
 
 const USAGE =
-	'Usage: npm run import -- <file> [--reporter <code>] [--dry-run] [--approve] [--json]';
+	'Usage: npm run import -- <file> [--reporter <code>] [--dry-run] [--approve] [--replace] [--json]';
 const BUSY_MS = 60_000;
 
 function refuse(message: string): never {
@@ -39,6 +42,7 @@ function readArguments() {
 				reporter: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
 				approve: { type: 'boolean', default: false },
+				replace: { type: 'boolean', default: false },
 				json: { type: 'boolean', default: false },
 				help: { type: 'boolean', short: 'h' }
 			}
@@ -82,6 +86,7 @@ function runImport() {
 			reporter,
 			mode: values['dry-run'] ? 'dry-run' : values.approve ? 'approve' : 'submit',
 			actor: 'cli',
+			replaceDrafts: values.replace,
 			maxBytes: importMaxBytes()
 		});
 	} catch (e) {
@@ -100,7 +105,7 @@ const result = runImport();
 if ('refused' in result) refuse(`${path}: ${result.refused}`);
 
 if (values.json) {
-	const { file, format, rows, rejected, errors, submissions } = result;
+	const { file, format, rows, rejected, errors, submissions, otherDrafts, replacedDrafts } = result;
 	console.log(
 		JSON.stringify({
 			file,
@@ -110,8 +115,16 @@ if (values.json) {
 			changed: result.changed,
 			unchanged: result.unchanged,
 			rejected,
-			errors: errors.map(({ row, column, value, message }) => ({ row, column, value, message })),
-			submissions
+			notFilledIn: result.notFilledIn,
+			errors: errors.map(({ row, column, value, key, params }) => ({
+				row,
+				column,
+				value,
+				message: renderEnglish({ key, params })
+			})),
+			submissions,
+			otherDrafts,
+			replacedDrafts
 		})
 	);
 } else {
@@ -120,8 +133,10 @@ if (values.json) {
 	console.log(
 		`  ${result.new} new, ${result.changed} changed, ${result.unchanged} unchanged, ${result.rejected} rows rejected`
 	);
+	if (result.notFilledIn)
+		console.log(`  ${result.notFilledIn} rows not filled in (no value, no note): nothing sent`);
 	for (const e of result.errors.slice(0, 50))
-		console.log(`  row ${e.row}, column "${e.column}", value "${e.value}": ${e.message}`);
+		console.log(`  row ${e.row}, column "${e.column}", value "${e.value}": ${renderEnglish(e)}`);
 	if (result.errors.length > 50) console.log(`  … and ${result.errors.length - 50} more problems`);
 	if (result.alreadyImported)
 		console.log(
@@ -132,4 +147,12 @@ if (values.json) {
 			`  ${values.approve ? 'Approved' : 'Submitted'}: submission ${result.submissions.join(', ')}`
 		);
 	else console.log('  Dry run: nothing was written.');
+	if (result.otherDrafts.length)
+		console.log(
+			`  Earlier drafts of the same quarter are kept: submission ${result.otherDrafts.join(', ')} (--replace withdraws them).`
+		);
+	if (result.replacedDrafts.length)
+		console.log(
+			`  Withdrawn, replaced by this file: submission ${result.replacedDrafts.join(', ')}`
+		);
 }

@@ -51,7 +51,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 
 /**
  * Public pages ship no JavaScript, so nothing needs their page data: SvelteKit would still answer
- * `__data.json` for them, with more than the page shows. It answers 404 instead (§7).
+ * `__data.json` for them, with more than the page shows. It answers 404 instead.
  */
 const handlePublicData: Handle = ({ event, resolve }) => {
 	if (event.isDataRequest && event.route.id?.startsWith('/(public)'))
@@ -73,7 +73,7 @@ export const handle = sequence(
 /**
  * At start (not while building): scheduled backups, when BACKUP_DIR asks for them; a release if
  * the database has none or its pages are of another version of the app (reads never make one);
- * and the publication calendar — a release when its date has come and approved figures wait (§7).
+ * and the publication calendar — a release when its date has come and approved figures wait.
  */
 export const init: ServerInit = () => {
 	if (building) return;

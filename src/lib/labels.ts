@@ -57,7 +57,7 @@ export const ageLabel = (age: string): string =>
 
 /**
  * How a withheld figure reads: the same word for every one, whatever the reason (a small count,
- * or a figure that would give one away): what a label says must never narrow it (§7).
+ * or a figure that would give one away): what a label says must never narrow it.
  */
 export const withheldLabel = (): string => m.suppressed();
 
@@ -68,24 +68,42 @@ export const figureText = (
 	locale: Locale
 ): string => (cell.hidden ? withheldLabel() : formatValue(cell.value, unit, locale));
 
+/** A message of messages/*.json with its parameters, as the importer says things. */
+export interface MessageLike {
+	key: string;
+	params: Record<string, number | string | number[]>;
+}
+
 /** A refusal of a whole file as the importer gives it: English, and the message it is. */
 export interface RefusalLike {
 	refused: string;
-	message?: { key: string; params: Record<string, number | string> };
+	message?: MessageLike;
+}
+
+/**
+ * A message in the reader's language, numbers in the reader's digits (a Khmer message may use a
+ * parameter's Khmer form, `province_km`). Null for a key the message files lack.
+ */
+export function messageText(message: MessageLike): string | null {
+	const render = (m as unknown as Record<string, (p: Record<string, string>) => string>)[
+		message.key
+	];
+	if (typeof render !== 'function') return null;
+	const locale = currentLocale();
+	const shown = (v: number | string | number[]) =>
+		Array.isArray(v)
+			? v.map((n) => formatNumber(n, locale)).join(', ')
+			: typeof v === 'number'
+				? formatNumber(v, locale)
+				: v;
+	const params = Object.fromEntries(Object.entries(message.params).map(([k, v]) => [k, shown(v)]));
+	return render(params);
 }
 
 /** Why a file was refused, in the reader's language (the English as given when no message says). */
 export function refusalText(refusal: RefusalLike): string {
-	const render = refusal.message
-		? (m as unknown as Record<string, (p: Record<string, string>) => string>)[refusal.message.key]
-		: undefined;
-	if (!refusal.message || !render) return refusal.refused;
-	const locale = currentLocale();
-	const params = Object.fromEntries(
-		Object.entries(refusal.message.params).map(([k, v]) => [
-			k,
-			typeof v === 'number' ? formatNumber(v, locale) : v
-		])
-	);
-	return render(params);
+	return (refusal.message && messageText(refusal.message)) ?? refusal.refused;
 }
+
+/** Why a row was rejected, in the reader's language. */
+export const rowErrorText = (e: MessageLike): string => messageText(e) ?? e.key;

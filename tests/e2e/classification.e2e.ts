@@ -1,6 +1,6 @@
 /**
  * What reviewers and admins print and download with figures withheld from the public says so on
- * every printed page and in every file — "Internal", the release and its date (product brief §7) —
+ * every printed page and in every file — "Internal", the release and its date —
  * with the public's version one click away; what the public gets carries no marking, and a
  * reviewer's public version (`?public`) is the anonymous visitor's file, byte for byte.
  * Printed pages are read back page by page with poppler's pdftotext.

@@ -18,7 +18,8 @@ const PAGES: { path: string; charts: number }[] = [
 	{ path: '/indicators/COOR-03', charts: 1 },
 	{ path: '/provinces/KH-12', charts: 0 },
 	{ path: '/data', charts: 0 },
-	{ path: '/methodology', charts: 0 }
+	{ path: '/methodology', charts: 0 },
+	{ path: '/methodology/progress', charts: 0 }
 ];
 
 test('public pages answer no page data, and no text narrows a withheld figure', async ({
@@ -300,4 +301,27 @@ test('the completeness page draws the reporter × quarter heat-map as an image w
 	expect(page).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="completeness-chart-title/);
 	expect(page).toContain('Reports received, by organisation and quarter');
 	expect(page).toContain('<table class="matrix');
+});
+
+test('every status badge links to how its status is judged, in both languages', async ({
+	page,
+	context
+}) => {
+	for (const [locale, title, onTrack] of [
+		['en', 'How progress is judged', 'On track'],
+		['km', 'របៀបវាយតម្លៃវឌ្ឍនភាព', 'តាមគម្រោង']
+	]) {
+		await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: BASE_URL }]);
+		await page.goto('/areas/PROT');
+		const badge = page.locator('a.status').first();
+		const status = (await badge.getAttribute('class'))
+			?.split(' ')
+			.find((c) => /^(on_track|at_risk|off_track|no_data|withheld)$/.test(c));
+		await badge.click();
+		await expect(page).toHaveURL(new RegExp(`/methodology/progress#${status}$`));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+		await expect(page.locator(`#${status}`)).toBeVisible();
+		await expect(page.locator('#on_track')).toContainText(onTrack);
+		await expect(page.locator('#on_track + dd')).toContainText(locale === 'km' ? '៩០%' : '90%');
+	}
 });

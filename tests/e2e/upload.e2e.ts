@@ -89,3 +89,47 @@ test('a file that is not a CSV is refused with the reason, and nothing is kept',
 	await expect(page.getByRole('alert')).toContainText('Excel workbook');
 	await expect(page).toHaveURL(/\/submissions\/new$/);
 });
+
+test('a second upload of a quarter asks to replace the earlier draft or keep both; a file with no valid figure cannot be submitted', async ({
+	page
+}) => {
+	const file = (name: string, value: string) => ({
+		name,
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			`indicator,province,period,sex,age_group,value\nPROT-07,KH-12,2001Q3,total,all,${value}\n`
+		)
+	});
+	const upload = async (name: string, value: string) => {
+		await page.goto('/submissions/new');
+		await page.locator('input[type=file]').setInputFiles(file(name, value));
+		await page.getByRole('button', { name: 'Upload and check' }).click();
+		await expect(page).toHaveURL(/\/submissions\/\d+$/);
+		return page.url().split('/').at(-1) as string;
+	};
+	await signInPage(page, 'licadho');
+
+	// A file whose only row is rejected: the reason is given instead of the submit button.
+	const empty = await upload('licadho q3 wrong.csv', '-4');
+	await expect(page.getByText('This submission holds no valid figure')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Submit for review' })).toHaveCount(0);
+
+	// A valid file, then a corrected one of the same quarter: the earlier draft is named, and kept
+	// until the reporter replaces it.
+	const first = await upload('licadho q3.csv', '4');
+	await expect(page.getByRole('region', { name: 'Another draft of this quarter' })).toHaveCount(0);
+	const second = await upload('licadho q3 corrected.csv', '5');
+	const question = page.getByRole('region', { name: 'Another draft of this quarter' });
+	await expect(question).toContainText(`Submission ${first}`);
+	await expect(question).not.toContainText(`Submission ${empty}`);
+	await expect(page.getByRole('button', { name: 'Submit for review' })).toBeVisible();
+	await question.getByRole('button', { name: 'Replace it with this draft' }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		'The earlier draft was withdrawn: this draft replaces it.'
+	);
+	await expect(page.getByRole('region', { name: 'Another draft of this quarter' })).toHaveCount(0);
+	await page.goto(`/submissions/${first}`);
+	await expect(page.getByText('withdrawn', { exact: true })).toBeVisible();
+	await page.goto(`/submissions/${second}`);
+	await expect(page.getByText('draft', { exact: true })).toBeVisible();
+});

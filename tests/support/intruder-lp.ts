@@ -1,5 +1,5 @@
 /**
- * The intruder of the product brief (§7), written independently of the release's own check: it
+ * The intruder of src/lib/domain/PRIVACY.md, written independently of the release's own check: it
  * reads public downloads only, writes every relation it can (`outsiderSystem`), and asks GLPK
  * (not the HiGHS the release uses) for the least and greatest value of a withheld cell, with
  * every cell a variable — published ones fixed — rather than the published ones substituted.

@@ -1,5 +1,5 @@
 /**
- * The publication calendar (product brief §7): the public tier gets a new release once a quarter,
+ * The publication calendar: the public tier gets a new release once a quarter,
  * a set number of days after the quarter's reporting deadline, so that what changes between two
  * releases is a whole quarter's reports rather than one submission. Pure: pass the dates in.
  */

@@ -1,5 +1,5 @@
 /**
- * The marking of what staff print and download (product brief §7): an output that holds figures
+ * The marking of what staff print and download: an output that holds figures
  * the public tier withholds is **internal**, and says so — "Internal — includes figures withheld
  * from the public", with the release it goes beyond and that release's date — on every printed
  * page and in every file. A public output carries no marking and is left exactly as it was: each

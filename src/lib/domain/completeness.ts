@@ -1,5 +1,5 @@
 /**
- * Completeness of reporting (product brief §6): which reporter sent which quarter's report, and
+ * Completeness of reporting: which reporter sent which quarter's report, and
  * whether on time (by the deadline, default 30 days after the quarter ends). A report of "nothing
  * to report" is a true zero: received, unlike a report that never came.
  */

@@ -1,7 +1,7 @@
 /**
  * Writing CSV that opens safely in a spreadsheet: fields with commas, quotes or line breaks are
  * quoted, and a text cell that starts with `=`, `+`, `-`, `@` (or a tab or carriage return) is
- * prefixed with `'` so that it is never run as a formula (product brief §5). Numbers are written
+ * prefixed with `'` so that it is never run as a formula. Numbers are written
  * as numbers: a negative number is data, not a formula.
  */
 

@@ -70,7 +70,7 @@ export interface IndicatorProgress {
 	assessment: Assessment;
 	/** The plan-to-date figure is withheld: it and the shares computed from it are not given. */
 	hidden: boolean;
-	/** Province × quarter keys that more than one reporter reported (§6: counted, flagged). */
+	/** Province × quarter keys that more than one reporter reported (counted, flagged). */
 	doubleCounts: number;
 }
 
@@ -198,7 +198,7 @@ export function indicatorPage(
 		index.get(key(table, period, province)) ?? -1;
 	const toDate = toDatePeriod(plan.firstYear, through);
 
-	// Progress, as of the last quarter with figures, by the pure rules of §6.
+	// Progress, as of the last quarter with figures, by the rules of PROGRESS.md.
 	const totals = rows.filter((r) => r.sex === 'total' && r.ageGroup === 'all');
 	const observations: Observation[] = totals.map((r) => ({
 		period: r.period,
@@ -212,7 +212,7 @@ export function indicatorPage(
 	const progress: IndicatorProgress = {
 		indicator,
 		target,
-		// Nothing computed from a withheld figure is shown: no progress, share or status (§7).
+		// Nothing computed from a withheld figure is shown: no progress, share or status.
 		assessment: national.hidden
 			? { ...assessment, actual: null, progress: null, ratio: null, status: 'withheld' }
 			: assessment,

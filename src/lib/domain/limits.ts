@@ -11,6 +11,8 @@ export const FIELD_LIMITS = {
 	email: 200,
 	name: 200,
 	password: 128,
+	/** Why a target, a setting or the plan was changed. */
+	reason: 4000,
 	/** The page to go back to. */
 	redirectTo: 2000
 } as const;

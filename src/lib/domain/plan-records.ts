@@ -14,7 +14,7 @@ export interface Plan {
 	titleKm: string;
 	firstYear: number;
 	lastYear: number;
-	/** Days after a quarter ends by which its report is on time (§6). */
+	/** Days after a quarter ends by which its report is on time. */
 	deadlineDays: number;
 	createdAt: string;
 }
@@ -46,7 +46,7 @@ export interface Indicator {
 	sexes: string;
 	/** Allowed age groups besides `all`, comma-separated: `under15,15to17,under18,adult`. */
 	ageGroups: string;
-	/** Counts of children: the privacy rules of §7 apply to public outputs. */
+	/** Counts of children: the privacy rules (PRIVACY.md) apply to public outputs. */
 	sensitive: boolean;
 	/** Computed by the system (COOR-03), never uploaded. */
 	computed: boolean;

@@ -1,5 +1,5 @@
 /**
- * Suppression of small counts (product brief §7), primary and complementary. The method, its
+ * Suppression of small counts, primary and complementary. The method, its
  * reasons and its limits are written in PRIVACY.md beside this file.
  *
  * A table is a list of cells (numbers, or null where there is no figure at all) and the linear

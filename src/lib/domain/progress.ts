@@ -1,5 +1,5 @@
 /**
- * Progress against the plan (product brief §6), as pure functions. The method is written out in
+ * Progress against the plan, as pure functions. The method is written out in
  * PROGRESS.md beside this file; in short:
  *
  * - An indicator's figures are observations: one value per series (province × reporter) and
@@ -19,7 +19,7 @@ import { formatPeriod, quartersOf, type Period } from './periods';
 export type Accumulation = 'sum' | 'latest' | 'mean';
 export type Direction = 'increase' | 'decrease';
 export type Unit = 'count' | 'percent';
-/** `withheld`: the figure is withheld for privacy, so no status may be computed from it (§7). */
+/** `withheld`: the figure is withheld for privacy, so no status may be computed from it. */
 export type Status = 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'withheld';
 
 export const STATUSES: readonly Status[] = [

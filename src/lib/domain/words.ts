@@ -4,11 +4,11 @@
  * take them from here.
  */
 
-/** Who a signed-in person is (PRODUCT.md §3). */
+/** Who a signed-in person is. */
 export const ROLES = ['reporter', 'reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Where a submission stands in review (PRODUCT.md §4). */
+/** Where a submission stands in review. */
 export const SUBMISSION_STATUSES = [
 	'draft',
 	'submitted',

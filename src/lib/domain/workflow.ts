@@ -1,5 +1,5 @@
 /**
- * The submission workflow (product brief §4) as a table: which action takes a submission from
+ * The submission workflow as a table: which action takes a submission from
  * which status to which, and who may take it. Pure; the server checks every action against it.
  *
  *   draft ──submit──▶ submitted ──approve──▶ approved ──reopen (admin, reason)──▶ returned

@@ -1,5 +1,5 @@
 /**
- * Which classification an output made for a request gets (product brief §7), worded from the
+ * Which classification an output made for a request gets, worded from the
  * messages in English and Khmer; the marking itself is applied by `$lib/domain/classification`.
  *
  * - A public page or download is internal exactly when it shows more than the public tier does:

@@ -1,5 +1,5 @@
 /**
- * Completeness of reporting (§6) from the submissions: the reporter × quarter matrix that
+ * Completeness of reporting from the submissions: the reporter × quarter matrix that
  * reviewers see, and from which COOR-03 is computed. A report counts once it is submitted
  * (drafts and withdrawn submissions do not); its first submission decides whether it was on time.
  */

@@ -35,7 +35,7 @@ export function requireRole(
 /**
  * Whether a public page shows its figures unsuppressed: only to reviewers and admins, and not
  * when they ask to see what the public sees (`?public`). Everyone else, and every download
- * made without a session, gets the public figures (product brief §7).
+ * made without a session, gets the public figures.
  */
 export function seesUnsuppressed(event: Pick<RequestEvent, 'locals' | 'url'>): boolean {
 	const role = event.locals.user?.role;

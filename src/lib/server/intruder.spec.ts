@@ -1,5 +1,5 @@
 /**
- * The intruder of the product brief (§7), on the demonstration data: from public downloads alone,
+ * The intruder of src/lib/domain/PRIVACY.md, on the demonstration data: from public downloads alone,
  * with linear programming (GLPK, independent of the HiGHS check inside a release), it can pin no
  * small count into less than [0, k] — nor, comparing two releases, any small change of one
  * province in one quarter, a figure no table publishes.

@@ -16,7 +16,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Refusal } from './import/decode';
-import { tooLarge } from './import/refusals';
+import { tooLarge } from './import/messages';
 import { clip } from './import/report';
 
 /** An upload kept on disk until `dispose` removes it. */

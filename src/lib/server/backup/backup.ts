@@ -1,5 +1,5 @@
 /**
- * Backups of the database, taken while the server runs (product brief §14).
+ * Backups of the database, taken while the server runs.
  *
  * `backupDatabase` copies a live database with SQLite's online backup, a few megabytes per step
  * with the event loop free between steps, so a server taking its own backup keeps answering;

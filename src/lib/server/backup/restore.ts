@@ -1,5 +1,5 @@
 /**
- * Restoring a backup (product brief §14): the backup is checked (`checkDatabaseFile`), the
+ * Restoring a backup: the backup is checked (`checkDatabaseFile`), the
  * database is refused if anything has it open, the current database is kept aside under
  * `<database>.before-restore-<time>` (with its -wal, -shm or -journal, if any), and a copy of
  * the backup is put in place under a temporary name and renamed, so the database file is always

@@ -1,5 +1,5 @@
 /**
- * The whole model of the product brief (§2) as Drizzle tables.
+ * The whole model as Drizzle tables.
  *
  * Codes are the identity of the plan's things (`PROT-02`, `KH-12`, `LICADHO`): they are stable,
  * readable in SQL and in CSV files, and so they are the primary keys. Figures with no province use
@@ -39,7 +39,7 @@ export const plan = sqliteTable('plan', {
 	titleKm: text('title_km').notNull(),
 	firstYear: integer('first_year').notNull(),
 	lastYear: integer('last_year').notNull(),
-	/** Days after a quarter ends by which its report is on time (§6). */
+	/** Days after a quarter ends by which its report is on time. */
 	deadlineDays: integer('deadline_days').notNull().default(30),
 	createdAt: createdAt()
 });
@@ -75,7 +75,7 @@ export const indicator = sqliteTable(
 		sexes: text('sexes').notNull().default(''),
 		/** Allowed age groups besides `all`, comma-separated: `under15,15to17,under18,adult`. */
 		ageGroups: text('age_groups').notNull().default(''),
-		/** Counts of children: the privacy rules of §7 apply to public outputs. */
+		/** Counts of children: the privacy rules (src/lib/domain/PRIVACY.md) apply to public outputs. */
 		sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
 		/** Computed by the system (COOR-03), never uploaded. */
 		computed: integer('computed', { mode: 'boolean' }).notNull().default(false)
@@ -123,6 +123,32 @@ export const milestone = sqliteTable(
 		value: real('value').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.targetId, t.year] })]
+);
+
+/**
+ * The history of a target: each revision of its baseline, a year's milestone or its end target
+ * (plans are revised at mid-term reviews), with the value before and after, when, by whom and
+ * why. The target itself holds the value in force; this table is what the public page shows on
+ * request and what the audit log points to.
+ */
+export const targetRevision = sqliteTable(
+	'target_revision',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		targetId: integer('target_id')
+			.notNull()
+			.references(() => target.id, { onDelete: 'cascade' }),
+		field: text('field', { enum: ['baseline', 'milestone', 'end'] }).notNull(),
+		/** The milestone's year (null for the baseline and the end target). */
+		year: integer('year'),
+		/** Null: the milestone had no value before (a year on the straight line). */
+		before: real('before'),
+		after: real('after').notNull(),
+		reason: text('reason').notNull(),
+		revisedBy: text('revised_by').notNull(),
+		revisedAt: createdAt()
+	},
+	(t) => [index('target_revision_target').on(t.targetId, t.revisedAt)]
 );
 
 export const reporter = sqliteTable('reporter', {
@@ -253,7 +279,7 @@ export const importMapping = sqliteTable(
 	(t) => [primaryKey({ columns: [t.reporterCode, t.kind, t.source] })]
 );
 
-/** The approved record: one value per key (§2), from which each release derives the public tier. */
+/** The approved record: one value per key, from which each release derives the public tier. */
 export const dataValue = sqliteTable(
 	'data_value',
 	{
@@ -420,7 +446,7 @@ export const rateLimit = sqliteTable('rate_limit', {
 });
 
 /**
- * A release of the public tier (product brief §7): made whenever figures are approved or
+ * A release of the public tier: made whenever figures are approved or
  * reopened, or the threshold k changes. Public pages read only what the latest release stored.
  */
 export const release = sqliteTable('release', {
@@ -447,7 +473,7 @@ export const release = sqliteTable('release', {
 /**
  * What the public last saw of each cell of each indicator: its value in the latest release that
  * published it. An intruder keeps every release, so a cell whose figure moved by less than k
- * since is withheld, and each published value bounds later ones from below (§7).
+ * since is withheld, and each published value bounds later ones from below.
  */
 export const publishedCell = sqliteTable(
 	'published_cell',

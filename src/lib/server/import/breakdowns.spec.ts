@@ -27,7 +27,7 @@ describe('breakdownProblems', () => {
 				f('male', 'all', 25, 8),
 				f('total', 'all', 50, 9)
 			])
-		).toEqual([{ what: 'female and male', rows: [7, 8], parts: 55, total: 50, totalRow: 9 }]);
+		).toEqual([{ what: 'sexes', rows: [7, 8], parts: 55, total: 50, totalRow: 9 }]);
 	});
 
 	it('checks under 15 and 15–17 against under 18, and the age groups against all ages', () => {
@@ -39,9 +39,9 @@ describe('breakdownProblems', () => {
 			f('total', 'adult', 9, 6)
 		]);
 		expect(problems).toEqual([
-			{ what: 'under 15 and 15–17', rows: [4, 5], parts: 12, total: 10, totalRow: 3 },
+			{ what: 'children', rows: [4, 5], parts: 12, total: 10, totalRow: 3 },
 			// adults 9 + children max(10, 12) = 21 > 20; under18 and its parts are not added twice
-			{ what: 'the age groups', rows: [3, 4, 5, 6], parts: 21, total: 20, totalRow: 2 }
+			{ what: 'ages', rows: [3, 4, 5, 6], parts: 21, total: 20, totalRow: 2 }
 		]);
 	});
 

@@ -14,8 +14,8 @@ export interface Figure {
 }
 
 export interface BreakdownProblem {
-	/** What the parts are, in words. */
-	what: string;
+	/** What the parts are: female and male, under 15 and 15–17, or the age groups. */
+	what: 'sexes' | 'children' | 'ages';
 	/** The rows of the parts, which are rejected. */
 	rows: number[];
 	parts: number;
@@ -36,7 +36,7 @@ export function breakdownProblems(figures: readonly Figure[]): BreakdownProblem[
 	const get = (sex: number, age: number) => at[sex * AGES.length + age];
 	const problems: BreakdownProblem[] = [];
 	const check = (
-		what: string,
+		what: BreakdownProblem['what'],
 		total: Figure | undefined,
 		parts: (Figure | undefined)[],
 		sum?: number
@@ -56,20 +56,15 @@ export function breakdownProblems(figures: readonly Figure[]): BreakdownProblem[
 	};
 	const [TOTAL, FEMALE, MALE] = [0, 1, 2];
 	for (let age = 0; age < AGES.length; age++)
-		check('female and male', get(TOTAL, age), [get(FEMALE, age), get(MALE, age)]);
+		check('sexes', get(TOTAL, age), [get(FEMALE, age), get(MALE, age)]);
 	for (let sex = 0; sex < SEXES.length; sex++) {
 		const u15 = get(sex, UNDER15);
 		const older = get(sex, FROM15TO17);
 		const u18 = get(sex, UNDER18);
 		const adult = get(sex, ADULT);
-		check('under 15 and 15–17', u18, [u15, older]);
+		check('children', u18, [u15, older]);
 		const children = Math.max(u18?.value ?? 0, (u15?.value ?? 0) + (older?.value ?? 0));
-		check(
-			'the age groups',
-			get(sex, ALL),
-			[adult, u18, u15, older],
-			(adult?.value ?? 0) + children
-		);
+		check('ages', get(sex, ALL), [adult, u18, u15, older], (adult?.value ?? 0) + children);
 	}
 	return problems;
 }

@@ -5,33 +5,30 @@
  * pattern of zero bytes leaves no doubt. Anything else is refused rather than guessed: a wrong
  * guess would turn Khmer names into nonsense without anyone noticing.
  */
-import { tooLarge, type Refusal } from './refusals';
+import { refusal, tooLarge, type Refusal, type RefusalKey } from './messages';
 
 export type { Refusal };
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
-const BINARY = 'This file is not text: it contains binary data. Send a CSV file.';
+const BINARY = refusal('import_binary');
 /** What a file that holds nothing says. */
-export const EMPTY: Refusal = { refused: 'This file is empty.' };
+export const EMPTY: Refusal = refusal('import_empty');
 
-const SIGNATURES: [number[], string][] = [
-	[[0x50, 0x4b, 0x03, 0x04], 'an Excel workbook (or another zip file)'],
-	[[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel (.xls) or Word file'],
-	[[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
-	[[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-	[[0xff, 0xd8, 0xff], 'a JPEG image']
+/** Files that are not text, by their first bytes, and what each is called. */
+const SIGNATURES: [number[], RefusalKey][] = [
+	[[0x50, 0x4b, 0x03, 0x04], 'import_not_csv_xlsx'],
+	[[0xd0, 0xcf, 0x11, 0xe0], 'import_not_csv_xls'],
+	[[0x25, 0x50, 0x44, 0x46], 'import_not_csv_pdf'],
+	[[0x89, 0x50, 0x4e, 0x47], 'import_not_csv_png'],
+	[[0xff, 0xd8, 0xff], 'import_not_csv_jpeg']
 ];
 
 const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
 
 /** Which encoding the bytes are in, and how many bytes of byte-order mark to skip; or why not. */
 export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; skip: number } | Refusal {
-	for (const [signature, what] of SIGNATURES)
-		if (startsWith(bytes, signature))
-			return {
-				refused: `This file is ${what}, not a CSV file. In your spreadsheet choose "Save as" and the type "CSV UTF-8 (comma delimited)".`
-			};
+	for (const [signature, key] of SIGNATURES) if (startsWith(bytes, signature)) return refusal(key);
 	if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', skip: 3 };
 	if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', skip: 2 };
 	if (startsWith(bytes, [0xfe, 0xff])) return { encoding: 'utf-16be', skip: 2 };
@@ -49,7 +46,7 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; skip: n
 		return { encoding: 'utf-16le', skip: 0 };
 	if (half >= 8 && evenZeros > 0.4 * half && oddZeros === 0)
 		return { encoding: 'utf-16be', skip: 0 };
-	if (oddZeros + evenZeros > 0) return { refused: BINARY };
+	if (oddZeros + evenZeros > 0) return BINARY;
 	return { encoding: 'utf-8', skip: 0 };
 }
 
@@ -76,16 +73,14 @@ export class TextReader {
 			try {
 				piece = decoder.decode(this.bytes.subarray(at, end), { stream: end < this.bytes.length });
 			} catch {
-				this.refusal = {
-					refused:
-						this.encoding === 'utf-8'
-							? 'This file is not in UTF-8, and its encoding cannot be known for certain (Khmer names would be garbled). In your spreadsheet choose "Save as" and the type "CSV UTF-8".'
-							: `This file starts like ${this.encoding.toUpperCase()} text but cannot be read as such.`
-				};
+				this.refusal =
+					this.encoding === 'utf-8'
+						? refusal('import_not_utf8')
+						: refusal('import_bad_utf16', { encoding: this.encoding.toUpperCase() });
 				return;
 			}
 			if (piece.includes('\u0000')) {
-				this.refusal = { refused: BINARY };
+				this.refusal = BINARY;
 				return;
 			}
 			if (this.blank && /\S/.test(piece)) this.blank = false;

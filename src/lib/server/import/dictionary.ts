@@ -47,10 +47,10 @@ export function loadDictionary(db: Db, remembered?: Remembered): Dictionary {
 	}
 	const provinceFrom = new Map<string, number | null>();
 	const provinceByName = new Map<string, string>();
-	const provinceNames = new Map<string, string>();
+	const provinceNames = new Map<string, { en: string; km: string }>();
 	for (const p of db.select().from(t.province).all()) {
 		provinceFrom.set(p.code, p.validFromYear);
-		provinceNames.set(p.code, p.nameEn);
+		provinceNames.set(p.code, { en: p.nameEn, km: p.nameKm });
 		for (const name of [p.code, p.nameEn, p.nameKm])
 			provinceByName.set(normaliseName(name), p.code);
 		// "KH 12", "12": the number alone names the province too.

@@ -5,7 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Refusal } from './decode';
-import { tooLarge } from './refusals';
+import { tooLarge } from './messages';
 
 const CHUNK = 1 << 20;
 

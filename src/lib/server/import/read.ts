@@ -16,13 +16,14 @@ import type { Db } from '../db';
 import { EMPTY, openText, type Refusal } from './decode';
 import { loadDictionary, loadRemembered } from './dictionary';
 import { eachRecord } from './records';
-import { limitRefusal } from './refusals';
+import { limitRefusal, refusal as messageRefusal } from './messages';
 import { clip, clipError, mappable, MAX_STORED_ERRORS, MAX_UNKNOWN, SHOWN_CHARS } from './report';
 import { StagedFigures, type GroupProblems } from './staged';
-import { validateRow, type RawRow, type RowError } from './validate';
+import { UNKNOWN_NAME, validateRow, type RawRow, type RowError } from './validate';
 import {
 	DHIS2_COLUMNS,
 	fieldOfHeader,
+	isNameColumn,
 	normaliseName,
 	personalHeaders,
 	type Field
@@ -40,6 +41,8 @@ export interface ImportReport {
 	/** Records read (blank lines aside). */
 	rows: number;
 	rejected: number;
+	/** Rows with neither a value nor a note: a template's rows left as they came. */
+	notFilledIn: number;
 	/** Row errors, the first MAX_STORED_ERRORS of them, texts cut to size (report.ts). */
 	errors: RowError[];
 	/** Row errors found, listed or not (`rejected` counts the rows). */
@@ -87,6 +90,7 @@ export function readImport(db: Db, options: ReadOptions): FileReading | Refusal 
 		delimiter: ',',
 		rows: 0,
 		rejected: 0,
+		notFilledIn: 0,
 		errors: [],
 		errorCount: 0,
 		unknown: { headers: [], indicators: [], provinces: [] },
@@ -128,9 +132,9 @@ export function readImport(db: Db, options: ReadOptions): FileReading | Refusal 
 		const headers = cells.map((c) => c.trim());
 		const personal = personalHeaders(headers);
 		if (personal.length) {
-			refusal = {
-				refused: `This file looks like case records (it has the column${personal.length > 1 ? 's' : ''} ${personal.map((h) => `"${h}"`).join(', ')}). Plan Monitor holds aggregate counts only: send totals per indicator, province and quarter, never names or dates of birth.`
-			};
+			refusal = messageRefusal('import_case_records', {
+				columns: clip(quoted(personal.map((h) => clip(h))), 1000)
+			});
 			return;
 		}
 		if (normaliseName(headers[0] ?? '') === 'dataelement') {
@@ -158,7 +162,7 @@ export function readImport(db: Db, options: ReadOptions): FileReading | Refusal 
 		const seen = new Set<Field>();
 		columns = headers.map((h) => {
 			const field = remembered.header.get(normaliseName(h)) ?? fieldOfHeader(h);
-			if ((field as string) === IGNORE) return null;
+			if ((field as string) === IGNORE || (!field && isNameColumn(h))) return null;
 			if (!field || seen.has(field)) {
 				if (h) report.unknown.headers.push(h);
 				return null;
@@ -179,12 +183,14 @@ export function readImport(db: Db, options: ReadOptions): FileReading | Refusal 
 				needsMapping = true;
 				return;
 			}
-			const unknown = report.unknown.headers.map((h) => `"${h}"`).join(', ');
-			refusal = {
-				refused: missing.length
-					? `The columns ${missing.map((m) => `"${m}"`).join(', ')} were not found in the header row (${headers.map((h) => `"${h}"`).join(', ')}). Use the template's headers, or map the columns by hand.`
-					: `The column${report.unknown.headers.length > 1 ? 's' : ''} ${unknown} ${report.unknown.headers.length > 1 ? 'are' : 'is'} not known. Use the template's headers, leave ${report.unknown.headers.length > 1 ? 'them' : 'it'} out, or map ${report.unknown.headers.length > 1 ? 'them' : 'it'} by hand.`
-			};
+			refusal = missing.length
+				? messageRefusal('import_columns_missing', {
+						columns: quoted(missing),
+						headers: clip(quoted(headers.map((h) => clip(h))), 1000)
+					})
+				: messageRefusal('import_columns_unknown', {
+						columns: clip(quoted(report.unknown.headers.map((h) => clip(h))), 1000)
+					});
 		}
 	};
 
@@ -205,10 +211,14 @@ export function readImport(db: Db, options: ReadOptions): FileReading | Refusal 
 			columns: names,
 			memo
 		});
+		if ('blank' in checked) {
+			report.notFilledIn++;
+			return;
+		}
 		if ('errors' in checked) {
 			for (const e of checked.errors) {
 				addError(e);
-				if (!e.message.startsWith('unknown') || e.value.length > SHOWN_CHARS) continue;
+				if (!UNKNOWN_NAME.has(e.key) || e.value.length > SHOWN_CHARS) continue;
 				if (e.column === (names.indicator ?? 'indicator') && unknownIndicators.size < MAX_UNKNOWN)
 					unknownIndicators.add(e.value);
 				if (e.column === (names.province ?? 'province') && unknownProvinces.size < MAX_UNKNOWN)
@@ -226,8 +236,8 @@ export function readImport(db: Db, options: ReadOptions): FileReading | Refusal 
 				row,
 				column: '',
 				value: '',
-				message:
-					'a quotation mark is opened and never closed: the rest of the file is read as one cell'
+				key: 'row_unclosed_quote',
+				params: {}
 			});
 		if (row > 1) return onRecord(cells, row);
 		onHeader(cells);
@@ -241,7 +251,7 @@ export function readImport(db: Db, options: ReadOptions): FileReading | Refusal 
 	if (exceeded) return limitRefusal(exceeded);
 	if (refusal) return refusal;
 	if (!needsMapping && (record <= 1 || report.rows === 0))
-		return { refused: 'This file has a header row but no figures.' };
+		return messageRefusal('import_no_figures');
 
 	// In key order, figures given twice and breakdowns that exceed their totals come to light.
 	const { repeats, groups } = staged.sort();
@@ -250,7 +260,8 @@ export function readImport(db: Db, options: ReadOptions): FileReading | Refusal 
 			row,
 			column: names.value ?? 'value',
 			value: text,
-			message: `the same figure (indicator, province, quarter, sex and age group) is already in row ${first}: keep one of the two`
+			key: 'row_repeated',
+			params: { first }
 		});
 	rejectBreakdowns(groups, names.value ?? 'value', addError);
 	lap('sort, check repeats and breakdowns');
@@ -262,6 +273,15 @@ export function readImport(db: Db, options: ReadOptions): FileReading | Refusal 
 	report.errors.sort((a, b) => a.row - b.row);
 	return { report, staged, needsMapping };
 }
+
+const BREAKDOWN_KEYS = {
+	sexes: 'row_breakdown_sexes',
+	children: 'row_breakdown_children',
+	ages: 'row_breakdown_ages'
+} as const;
+
+/** Column names as a refusal lists them: `"name", "age"`. */
+const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
 
 /** Names the rows of breakdown parts that exceed their totals (they are not staged). */
 function rejectBreakdowns(
@@ -276,6 +296,7 @@ function rejectBreakdowns(
 					row,
 					column,
 					value: String(figures.find((f) => f.row === row)?.value),
-					message: `${p.what} (rows ${p.rows.join(', ')}) add up to ${p.parts}, more than the total of ${p.total} in row ${p.totalRow}`
+					key: BREAKDOWN_KEYS[p.what],
+					params: { rows: p.rows, parts: p.parts, total: p.total, totalRow: p.totalRow }
 				});
 }

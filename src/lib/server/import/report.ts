@@ -22,13 +22,17 @@ export function clip(text: string, max = SHOWN_CHARS): string {
 
 /** A problem as kept: its value and column cut to size. */
 export function clipError(e: RowError): RowError {
-	return {
-		row: e.row,
-		column: clip(e.column),
-		value: clip(e.value),
-		message: clip(e.message, 1000)
-	};
+	return { row: e.row, column: clip(e.column), value: clip(e.value), key: e.key, params: e.params };
 }
+
+/**
+ * A problem as a report kept before reasons were messages held it: its English sentence, shown
+ * as it was written.
+ */
+type KeptError = RowError | { row: number; column: string; value: string; message: string };
+
+const asMessage = (e: KeptError): RowError =>
+	'key' in e ? e : { ...e, key: 'row_as_written', params: { text: clip(String(e.message), 1000) } };
 
 /** Names the mapping step can offer: short enough to be a header or a name, at most MAX_UNKNOWN. */
 export function mappable(names: Iterable<string>): string[] {
@@ -43,7 +47,7 @@ export function mappable(names: Iterable<string>): string[] {
 
 /** The parts of a report that can grow with the file. */
 export interface BoundedParts {
-	errors: RowError[];
+	errors: KeptError[];
 	/** Problems found, listed or not. */
 	errorCount?: number;
 	unknown: { headers: string[]; indicators: string[]; provinces: string[] };
@@ -51,11 +55,14 @@ export interface BoundedParts {
 }
 
 /** The same report within the bounds (a report kept before them may hold anything). */
-export function boundReport<T extends BoundedParts>(report: T): T & { errorCount: number } {
+export function boundReport<T extends BoundedParts>(
+	report: T
+): T & { errorCount: number; errors: RowError[]; notFilledIn: number } {
 	return {
 		...report,
 		errorCount: report.errorCount ?? report.errors.length,
-		errors: report.errors.slice(0, MAX_STORED_ERRORS).map(clipError),
+		notFilledIn: (report as { notFilledIn?: number }).notFilledIn ?? 0,
+		errors: report.errors.slice(0, MAX_STORED_ERRORS).map((e) => clipError(asMessage(e))),
 		unknown: {
 			headers: mappable(report.unknown.headers),
 			indicators: mappable(report.unknown.indicators),

@@ -74,7 +74,7 @@ describe('StagedFigures', () => {
 		staged.add(figure(6, { value: 10 }), '10');
 		const { groups } = staged.sort();
 		expect(groups.map((g) => g.problems)).toEqual([
-			[{ what: 'female and male', rows: [2, 4], parts: 11, total: 10, totalRow: 6 }]
+			[{ what: 'sexes', rows: [2, 4], parts: 11, total: 10, totalRow: 6 }]
 		]);
 		expect(written(staged).map((r) => r[8])).toEqual([6, 3, 5]);
 	});

@@ -15,22 +15,29 @@ describe('templates', () => {
 			reporter: 'CWCC',
 			period: '2004Q4',
 			indicators: [
-				{ code: 'PROT-07', sexes: ['female', 'male'], ageGroups: ['under15', '15to17'] },
-				{ code: 'COOR-02', sexes: [], ageGroups: [] }
+				{
+					code: 'PROT-07',
+					name: 'Child victims',
+					sexes: ['female', 'male'],
+					ageGroups: ['under15', '15to17']
+				},
+				{ code: 'COOR-02', name: 'Meetings', sexes: [], ageGroups: [] }
 			],
-			provinces: ['KH-12'],
+			provinces: [{ code: 'KH-12', name: 'Phnom Penh' }],
 			lang: 'en'
 		});
 		expect(
-			text.startsWith('\ufeffreporter,indicator,province,period,sex,age_group,value,note\r\n')
+			text.startsWith(
+				'\ufeffreporter,indicator,indicator_label,province,province_label,period,sex,age_group,value,note\r\n'
+			)
 		).toBe(true);
 		expect(text.trim().split('\r\n').slice(1)).toEqual([
-			'CWCC,PROT-07,KH-12,2004Q4,total,all,,',
-			'CWCC,PROT-07,KH-12,2004Q4,female,all,,',
-			'CWCC,PROT-07,KH-12,2004Q4,male,all,,',
-			'CWCC,PROT-07,KH-12,2004Q4,total,under15,,',
-			'CWCC,PROT-07,KH-12,2004Q4,total,15to17,,',
-			'CWCC,COOR-02,KH-12,2004Q4,total,all,,'
+			'CWCC,PROT-07,Child victims,KH-12,Phnom Penh,2004Q4,total,all,,',
+			'CWCC,PROT-07,Child victims,KH-12,Phnom Penh,2004Q4,female,all,,',
+			'CWCC,PROT-07,Child victims,KH-12,Phnom Penh,2004Q4,male,all,,',
+			'CWCC,PROT-07,Child victims,KH-12,Phnom Penh,2004Q4,total,under15,,',
+			'CWCC,PROT-07,Child victims,KH-12,Phnom Penh,2004Q4,total,15to17,,',
+			'CWCC,COOR-02,Meetings,KH-12,Phnom Penh,2004Q4,total,all,,'
 		]);
 	});
 
@@ -59,5 +66,41 @@ describe('templates', () => {
 		// 28 uploadable indicators, 3 provinces, with their breakdowns
 		expect(result.rows).toBeGreaterThan(28 * 3);
 		expect(result.new).toBe(result.rows);
+	});
+});
+
+describe('a template partly filled in', () => {
+	it('counts the rows left as they came as not filled in, one number, not rejected rows', () => {
+		const lines = templateFor(db, { reporter: 'LAC', period: '2003Q1', lang: 'km' })
+			.split('\r\n')
+			.filter(Boolean);
+		const [header, first, ...untouched] = lines;
+		const result = importFile(db, {
+			file: {
+				name: 'template.csv',
+				content: Buffer.from([header, first.replace(/,,$/, ',7,'), ...untouched].join('\r\n'))
+			},
+			reporter: 'LAC',
+			mode: 'dry-run',
+			actor: 'test',
+			maxBytes: 1e7
+		});
+		if ('refused' in result) throw new Error(result.refused);
+		expect(result).toMatchObject({ new: 1, rejected: 0, errors: [] });
+		expect(result.notFilledIn).toBe(untouched.length);
+	});
+
+	it('carries the names in the template language, which the importer leaves out', () => {
+		const [header, row] = templateFor(db, {
+			reporter: 'LAC',
+			period: '2003Q1',
+			lang: 'km'
+		}).split('\r\n');
+		expect(header).toBe(
+			'\ufeffអ្នករាយការណ៍,សូចនាករ,ឈ្មោះសូចនាករ,ខេត្ត,ឈ្មោះខេត្ត,ត្រីមាស,ភេទ,ក្រុមអាយុ,តម្លៃ,កំណត់សម្គាល់'
+		);
+		// A Khmer name beside each code.
+		expect(row.split(',')[2]).toMatch(/[\u1780-\u17ff]/);
+		expect(row.split(',')[4]).toMatch(/[\u1780-\u17ff]/);
 	});
 });

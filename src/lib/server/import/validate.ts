@@ -1,14 +1,16 @@
 /**
  * One row of a reporter's file, read and checked against the plan: pure, given a dictionary of
  * the plan (`Dictionary`). Every problem is a `RowError` naming the spreadsheet row, the column as
- * the file names it, the value as written and the reason in plain words; a row with no problem
- * becomes a `ValidRow` in our codes.
+ * the file names it, the value as written and the reason, a message in English and Khmer
+ * (messages.ts); a row with no problem becomes a `ValidRow` in our codes, and a row with no value
+ * and no note is one not filled in (a template's untouched row).
  */
 import { formatPeriod, parsePeriod, toAsciiDigits } from '../../domain/periods';
 import type { Figure } from '../../domain/words';
 
 /** One valid figure of a submission. */
 export type SubmissionRow = Figure;
+import type { MessageParams, RowErrorKey } from './messages';
 import { normaliseName, readAgeGroup, readSex, type Field } from './vocabulary';
 
 export interface RowError {
@@ -16,8 +18,16 @@ export interface RowError {
 	row: number;
 	column: string;
 	value: string;
-	message: string;
+	/** The reason: a message of messages/*.json and its parameters. */
+	key: RowErrorKey;
+	params: MessageParams;
 }
+
+/** The reasons that are a name the importer does not know (the mapping step may answer them). */
+export const UNKNOWN_NAME: ReadonlySet<RowErrorKey> = new Set([
+	'row_indicator_unknown',
+	'row_province_unknown'
+]);
 
 /** A figure that passed every check: a submission row, with its reporter and spreadsheet row. */
 export interface ValidRow extends SubmissionRow {
@@ -45,7 +55,8 @@ export interface Dictionary {
 	provinceFrom: ReadonlyMap<string, number | null>;
 	/** Normalised code or name → province code (`national` included). */
 	provinceByName: ReadonlyMap<string, string>;
-	provinceNames: ReadonlyMap<string, string>;
+	/** Province code → its English and Khmer names. */
+	provinceNames: ReadonlyMap<string, { en: string; km: string }>;
 	/** Normalised code or name → reporter code. */
 	reporterByName: ReadonlyMap<string, string>;
 }
@@ -111,83 +122,68 @@ export function readNumber(text: string): number | null {
 	return Number(s);
 }
 
-const SEX_WORDS = 'total, female or male';
-const AGE_WORDS = 'all, under15, 15to17, under18 or adult';
-
-/** Checks one row. `row` is its spreadsheet row number. */
+/**
+ * Checks one row. `row` is its spreadsheet row number. A row with neither a value nor a note is
+ * not filled in (`{ blank: true }`): a template's untouched row, counted, not rejected.
+ */
 export function validateRow(
 	raw: RawRow,
 	row: number,
 	dict: Dictionary,
 	ctx: RowContext
-): { row: ValidRow } | { errors: RowError[] } {
+): { row: ValidRow } | { errors: RowError[] } | { blank: true } {
+	if (!raw.value?.trim() && !raw.note?.trim()) return { blank: true };
 	const errors: RowError[] = [];
-	const fail = (field: Field | 'combo', value: string | undefined, message: string) =>
-		errors.push({ row, column: ctx.columns[field] ?? field, value: value ?? '', message });
+	const fail = (
+		field: Field | 'combo',
+		value: string | undefined,
+		key: RowErrorKey,
+		params: MessageParams = {}
+	) => errors.push({ row, column: ctx.columns[field] ?? field, value: value ?? '', key, params });
 
 	// Reporter: the file's column, which must agree with the reporter the file is for.
 	let reporter = ctx.reporter ?? '';
 	const named = raw.reporter?.trim() ?? '';
 	if (named) {
 		const code = remember(ctx, 'reporter', named, dict, lookupReporter);
-		if (!code) fail('reporter', named, 'unknown reporter: use the reporter code, such as LICADHO');
+		if (!code) fail('reporter', named, 'row_reporter_unknown');
 		else if (ctx.reporter && code !== ctx.reporter)
-			fail(
-				'reporter',
-				named,
-				`this row is for ${code}, but the file is for ${ctx.reporter}: a file holds one organisation's figures`
-			);
+			fail('reporter', named, 'row_reporter_other', { code, reporter: ctx.reporter });
 		else reporter = code;
-	} else if (!reporter)
-		fail('reporter', named, 'the reporter is missing: say which organisation reports this figure');
+	} else if (!reporter) fail('reporter', named, 'row_reporter_missing');
 
 	// Indicator
 	const indicatorText = raw.indicator?.trim() ?? '';
 	const code = remember(ctx, 'indicator', indicatorText, dict, lookupIndicator);
 	const indicator = code ? dict.indicators.get(code) : undefined;
-	if (!indicatorText) fail('indicator', indicatorText, 'the indicator is missing');
-	else if (!indicator)
-		fail(
-			'indicator',
-			indicatorText,
-			'unknown indicator: use a code such as PROT-02, or its name as in the plan'
-		);
+	if (!indicatorText) fail('indicator', indicatorText, 'row_indicator_missing');
+	else if (!indicator) fail('indicator', indicatorText, 'row_indicator_unknown');
 	else if (indicator.computed)
-		fail(
-			'indicator',
-			indicatorText,
-			`${indicator.code} is computed by the system from the submissions; it is never uploaded`
-		);
+		fail('indicator', indicatorText, 'row_indicator_computed', { code: indicator.code });
 
 	// Period
 	const periodText = raw.period?.trim() ?? '';
 	const period = remember(ctx, 'period', periodText, dict, readQuarter);
-	if (!period)
-		fail('period', periodText, 'not a quarter: write it like 2001Q3, 2001-Q3 or Q3 2001');
+	if (!period) fail('period', periodText, 'row_period_unknown');
 	else if (period.year < dict.firstYear || period.year > dict.lastYear)
-		fail(
-			'period',
-			periodText,
-			`outside the plan: the plan runs from ${dict.firstYear}Q1 to ${dict.lastYear}Q4`
-		);
+		fail('period', periodText, 'row_period_outside', {
+			first: `${dict.firstYear}Q1`,
+			last: `${dict.lastYear}Q4`
+		});
 
 	// Province (blank or "national": no province)
 	const provinceText = raw.province?.trim() ?? '';
 	const province = remember(ctx, 'province', provinceText, dict, lookupProvince);
-	if (!province)
-		fail(
-			'province',
-			provinceText,
-			'unknown province: use a province (not a district) by its name or its code, such as KH-12, or leave it blank for national figures'
-		);
+	if (!province) fail('province', provinceText, 'row_province_unknown');
 	else if (period) {
 		const from = dict.provinceFrom.get(province);
+		const names = dict.provinceNames.get(province);
 		if (from && period.year < from)
-			fail(
-				'province',
-				provinceText,
-				`${dict.provinceNames.get(province)} did not exist before ${from}: report its area under the province it was part of then`
-			);
+			fail('province', provinceText, 'row_province_later', {
+				province: names?.en ?? province,
+				province_km: names?.km ?? province,
+				from
+			});
 	}
 
 	// Sex and age group: in the canonical format two columns, in DHIS2 one category option combo.
@@ -204,56 +200,39 @@ export function validateRow(
 		sexText = parts.find((p) => readSex(p) && p !== '') ?? '';
 		ageText = parts.find((p) => readAgeGroup(p) && p !== '') ?? '';
 		if (parts.length > 2 || parts.some((p) => !readSex(p) && !readAgeGroup(p)))
-			fail(
-				'combo',
-				raw.combo,
-				`unknown category option combo: use default, a sex (${SEX_WORDS}), an age group (${AGE_WORDS}) or both, such as female_under18`
-			);
+			fail('combo', raw.combo, 'row_combo_unknown');
 	}
 	const sex = remember(ctx, 'sex', sexText, dict, readSex);
 	const ageGroup = remember(ctx, 'age', ageText, dict, readAgeGroup);
 	if (raw.combo === undefined) {
-		if (!sex)
-			fail('sex', sexText, `unknown sex: use ${SEX_WORDS}, or leave it blank for the total`);
-		if (!ageGroup)
-			fail(
-				'age_group',
-				ageText,
-				`unknown age group: use ${AGE_WORDS}, or leave it blank for all ages`
-			);
+		if (!sex) fail('sex', sexText, 'row_sex_unknown');
+		if (!ageGroup) fail('age_group', ageText, 'row_age_unknown');
 	}
 	if (indicator && sex && sex !== 'total' && !indicator.sexes.has(sex))
 		fail(
 			raw.combo !== undefined ? 'combo' : 'sex',
 			raw.combo ?? sexText,
-			`${indicator.code} is not broken down by sex: report its total only`
+			'row_sex_not_broken_down',
+			{ code: indicator.code }
 		);
 	if (indicator && ageGroup && ageGroup !== 'all' && !indicator.ageGroups.has(ageGroup))
 		fail(
 			raw.combo !== undefined ? 'combo' : 'age_group',
 			raw.combo ?? ageText,
-			indicator.ageGroups.size
-				? `${indicator.code} takes the age groups ${[...indicator.ageGroups].join(', ')} only`
-				: `${indicator.code} is not broken down by age: report all ages only`
+			indicator.ageGroups.size ? 'row_age_groups_only' : 'row_age_not_broken_down',
+			{ code: indicator.code, groups: [...indicator.ageGroups].join(', ') }
 		);
 
 	// Value
 	const valueText = raw.value?.trim() ?? '';
 	const value = remember(ctx, 'value', valueText, dict, readNumber);
-	if (valueText === '')
-		fail('value', valueText, 'the value is missing: write 0 if there was nothing to count');
-	else if (value === null)
-		fail('value', valueText, 'not a number: write the figure in digits, such as 40');
-	else if (value < 0)
-		fail('value', valueText, 'a negative figure: counts and percentages cannot be below zero');
+	if (valueText === '') fail('value', valueText, 'row_value_missing');
+	else if (value === null) fail('value', valueText, 'row_value_not_number');
+	else if (value < 0) fail('value', valueText, 'row_value_negative');
 	else if (indicator?.unit === 'count' && !Number.isInteger(value))
-		fail(
-			'value',
-			valueText,
-			`${indicator.code} counts people or things: the figure must be a whole number`
-		);
+		fail('value', valueText, 'row_value_not_whole', { code: indicator.code });
 	else if (indicator?.unit === 'percent' && value > 100)
-		fail('value', valueText, `${indicator.code} is a percentage: it must be between 0 and 100`);
+		fail('value', valueText, 'row_value_over_100', { code: indicator.code });
 
 	if (errors.length || !indicator || !period || !province || !sex || !ageGroup || value === null)
 		return { errors };

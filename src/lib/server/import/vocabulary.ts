@@ -3,6 +3,8 @@
  * and spacing), the spellings of sex and age groups, and the headers that give away a file of
  * case records. Pure data and lookups; `normaliseName` is how every comparison is made.
  */
+import en from '../../../../messages/en.json';
+import km from '../../../../messages/km.json';
 import { toAsciiDigits } from '../../domain/periods';
 
 /**
@@ -83,7 +85,7 @@ export function fieldOfHeader(header: string): Field | undefined {
 	return HEADER_LOOKUP.get(normaliseName(header));
 }
 
-/** The columns of a DHIS2 data value set CSV, in order (§5). */
+/** The columns of a DHIS2 data value set CSV, in order. */
 export const DHIS2_COLUMNS = [
 	'dataelement',
 	'period',
@@ -136,6 +138,19 @@ const PERSONAL_HEADERS = [
 	'អាសយដ្ឋាន',
 	'លេខទូរស័ព្ទ'
 ].map(normaliseName);
+
+/**
+ * The template's read-only columns, the indicator's and the province's names in the reader's
+ * language (template.ts): there to read, and left out by the importer in either language.
+ */
+export const NAME_COLUMNS = {
+	en: [en.template_indicator_name, en.template_province_name],
+	km: [km.template_indicator_name, km.template_province_name]
+} as const;
+const NAME_HEADERS = new Set([...NAME_COLUMNS.en, ...NAME_COLUMNS.km].map(normaliseName));
+
+/** Whether a header is one of the template's read-only name columns. */
+export const isNameColumn = (header: string): boolean => NAME_HEADERS.has(normaliseName(header));
 
 /** The headers of a file that are personal data (names, dates of birth…), if any. */
 export function personalHeaders(headers: readonly string[]): string[] {

@@ -1,5 +1,5 @@
 /**
- * The public tier (product brief §7): what public pages, charts, maps and downloads read, and
+ * The public tier: what public pages, charts, maps and downloads read, and
  * nothing else, as the latest release stored it.
  *
  * - threshold.ts  the threshold k in force

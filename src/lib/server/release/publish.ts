@@ -1,7 +1,7 @@
 /**
- * Writing a release of the public tier (product brief §7). A release computes the dashboard
- * from the approved record twice — suppressed for the public (`public_page`), unsuppressed for
- * reviewers (`review_page`) — and logs the cells it withheld. Releases are made by the calendar
+ * Writing a release of the public tier. A release computes the dashboard from the approved record
+ * twice — suppressed for the public (`public_page`), unsuppressed for reviewers (`review_page`) —
+ * and logs the cells it withheld. Releases are made by the calendar
  * (`publishIfDue`), by an admin (`publishNow`, `setPublicThreshold`), and at start-up when the
  * database has none or its pages are of another version of the app (`ensureRelease`); between
  * releases, approvals and reopenings rebuild the reviewers' pages (`refreshReviewPages`).
@@ -128,7 +128,7 @@ function storePages(
 
 /**
  * The organisations whose figures are published, named only as data contributors: never beside
- * a figure (§7).
+ * a figure.
  */
 function contributorsOf(db: Db): Contributor[] {
 	return db.$client

@@ -1,5 +1,5 @@
 /**
- * The publication calendar (§7): a release once a quarter, `PUBLICATION_LAG_DAYS` after the
+ * The publication calendar: a release once a quarter, `PUBLICATION_LAG_DAYS` after the
  * reporting deadline, when approvals or reopenings wait for it. Reads only: `publishIfDue`
  * (publish.ts) makes the release the calendar asks for.
  */

@@ -9,6 +9,7 @@ import type { Db } from '../db';
 import * as t from '../db/schema';
 import { tempDatabase } from '../testing/temp-db';
 import { importFile } from './from-file';
+import { renderEnglish } from '../import/messages';
 
 let db: Db;
 let dispose: () => void;
@@ -104,7 +105,7 @@ describe('any input', () => {
 					expect(result.new + result.changed + result.unchanged).toBeLessThanOrEqual(result.rows);
 					for (const e of result.errors) {
 						expect(e.row).toBeGreaterThanOrEqual(1);
-						expect(e.message.length).toBeGreaterThan(5);
+						expect(renderEnglish(e).length).toBeGreaterThan(5);
 					}
 					if (mode === 'dry-run' || result.alreadyImported) {
 						expect(after).toEqual(before);

@@ -7,6 +7,7 @@ import { readStoredFile } from '../files';
 import { tempDatabase } from '../testing/temp-db';
 import { rememberMapping } from './remap';
 import { importFile, type ImportOptions, type ImportSummary } from './from-file';
+import { renderEnglish } from '../import/messages';
 import { readHeader } from '../import/records';
 
 let db: Db;
@@ -77,7 +78,7 @@ describe('the sample files', () => {
 			[7, 'value', '30'],
 			[8, 'value', '25']
 		]);
-		expect(s.errors[6].message).toBe(
+		expect(renderEnglish(s.errors[6])).toBe(
 			'female and male (rows 7, 8) add up to 55, more than the total of 50 in row 9'
 		);
 	});
@@ -108,13 +109,13 @@ describe('each rule', () => {
 		['CLA,PREV-02,KH-14,2001Q2,,,-3,', 'value', /negative/],
 		['CLA,PREV-02,KH-14,2001Q2,,,forty,', 'value', /not a number/],
 		['CLA,PREV-02,KH-14,2001Q2,,,4.5,', 'value', /whole number/],
-		['CLA,PREV-02,KH-14,2001Q2,,,,', 'value', /missing/],
+		['CLA,PREV-02,KH-14,2001Q2,,,,"no figure yet"', 'value', /missing/],
 		['MOI,PREV-08,,2001Q2,,,101,', 'value', /between 0 and 100/],
 		['CLA,COOR-03,,2001Q2,,,80,', 'indicator', /computed by the system/]
 	])('%s → %s', (row, column, message) => {
 		const e = oneError(row);
 		expect(e.column).toBe(column);
-		expect(e.message).toMatch(message);
+		expect(renderEnglish(e)).toMatch(message);
 		expect(e.row).toBe(2);
 	});
 
@@ -131,7 +132,8 @@ describe('each rule', () => {
 				row: 3,
 				column: 'value',
 				value: '41',
-				message: expect.stringContaining('already in row 2')
+				key: 'row_repeated',
+				params: { first: 2 }
 			}
 		]);
 	});
@@ -141,7 +143,7 @@ describe('each rule', () => {
 			reporter: 'CWCC'
 		});
 		expect(s.errors.map((e) => [e.row, e.column])).toEqual([[2, 'reporter']]);
-		expect(s.errors[0].message).toMatch(/this row is for CLA, but the file is for CWCC/);
+		expect(renderEnglish(s.errors[0])).toMatch(/this row is for CLA, but the file is for CWCC/);
 	});
 
 	it('checks age groups against their totals too', () => {
@@ -156,7 +158,7 @@ describe('each rule', () => {
 					.join('\n')
 		);
 		expect(s.errors.map((e) => e.row)).toEqual([3, 4]);
-		expect(s.errors[0].message).toMatch(
+		expect(renderEnglish(s.errors[0])).toMatch(
 			/the age groups \(rows 3, 4\) add up to 11, more than the total of 10 in row 2/
 		);
 	});
@@ -175,7 +177,7 @@ describe('each rule', () => {
 					.join('\n'),
 			{ mode: 'draft', reporter: 'MOI' }
 		);
-		expect(s.errors.map((e) => [e.row, e.message])).toEqual([
+		expect(s.errors.map((e) => [e.row, renderEnglish(e)])).toEqual([
 			[2, 'female and male (rows 2, 6) add up to 55, more than the total of 50 in row 4'],
 			[6, 'female and male (rows 2, 6) add up to 55, more than the total of 50 in row 4']
 		]);
@@ -285,7 +287,7 @@ describe('what real files look like', () => {
 		const last = lines.length + 3;
 		expect(s).toMatchObject({ delimiter: ';', rows: lines.length + 2, rejected: 3 });
 		const exceed = `female and male (rows 3, ${last}) add up to 1100, more than the total of 1000 in row 2`;
-		expect(s.errors.map((e) => [e.row, e.value, e.message])).toEqual([
+		expect(s.errors.map((e) => [e.row, e.value, renderEnglish(e)])).toEqual([
 			[3, '400', exceed],
 			[last - 1, '1,000', expect.stringContaining('already in row 2')],
 			[last, '700', exceed]
@@ -433,6 +435,6 @@ describe('mapping by hand, remembered per reporter', () => {
 		remember('header', 'Where', 'province');
 		const header = 'Indicator,Where,Quarter,Number\nRECO-01,Kandal,2002Q2,12\n';
 		expect(summary(header, { reporter: 'CCPCR' }).rejected).toBe(0);
-		expect(refusal(header, { reporter: 'CWCC' })).toMatch(/The column "Where" is not known/);
+		expect(refusal(header, { reporter: 'CWCC' })).toMatch(/not known: "Where"/);
 	});
 });

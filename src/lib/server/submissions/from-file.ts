@@ -23,7 +23,7 @@ import { logImport } from '../log';
 import { refreshReviewPages } from '../release';
 import { countChanges, listChanges, type ValueChange } from './compare';
 import { insertValues, openSubmission, BATCH } from './write';
-import { approveSubmission, withdrawOlderDrafts } from './workflow';
+import { approveSubmission, otherDrafts, withdrawOtherDrafts } from './workflow';
 
 export type { ValueChange };
 
@@ -45,6 +45,8 @@ export interface ImportOptions {
 	maxBytes: number;
 	/** Re-read the file into this existing draft (after a mapping was added), replacing its values. */
 	into?: number;
+	/** Withdraw the earlier drafts of the same organisation and quarter (else they are kept). */
+	replaceDrafts?: boolean;
 	at?: string;
 }
 
@@ -58,10 +60,14 @@ export interface ImportSummary extends ImportReport {
 	submissions: number[];
 	/** The file was imported before: nothing was written. */
 	alreadyImported: boolean;
+	/** Earlier drafts of the same organisation and quarter, kept beside the new submissions. */
+	otherDrafts: number[];
+	/** Earlier drafts withdrawn because the import replaced them. */
+	replacedDrafts: number[];
 }
 
 /** What an import keeps with each submission it makes: its report, as its page shows it. */
-export type StoredReport = Omit<ImportSummary, 'submissions'>;
+export type StoredReport = Omit<ImportSummary, 'submissions' | 'otherDrafts' | 'replacedDrafts'>;
 
 class RollBack extends Error {}
 
@@ -152,7 +158,9 @@ function writeFile(
 		unchanged: 0,
 		changes: [],
 		submissions: [],
-		alreadyImported: false
+		alreadyImported: false,
+		otherDrafts: [],
+		replacedDrafts: []
 	};
 	let clock = performance.now();
 	const lap = (stage: string) => {
@@ -242,15 +250,25 @@ function writeFile(
 	// Reviewers see the approved figures at once; the public at the next release.
 	if (options.mode === 'approve' && submissions.size) refreshReviewPages(db);
 	lap('finish submissions');
+	// Earlier drafts of the same quarter stay unless the import is told to replace them; on the
+	// web the reporter is asked, on the new draft's page (replaceOtherDrafts).
 	if (!options.into)
 		for (const id of submissions.values())
-			withdrawOlderDrafts(db, id, { actor: options.actor, at: input.at, address: options.address });
+			if (options.replaceDrafts)
+				summary.replacedDrafts.push(
+					...withdrawOtherDrafts(db, id, {
+						actor: options.actor,
+						at: input.at,
+						address: options.address
+					})
+				);
+			else summary.otherDrafts.push(...otherDrafts(db, id));
 	return summary;
 }
 
 /** The summary as kept with one reporter's submission: its own changes only. */
 function summaryForStorage(summary: ImportSummary, reporter: string): StoredReport {
-	const { submissions, ...report } = summary;
-	void submissions;
+	const { submissions, otherDrafts, replacedDrafts, ...report } = summary;
+	void [submissions, otherDrafts, replacedDrafts];
 	return { ...report, changes: summary.changes.filter((c) => c.reporter === reporter) };
 }

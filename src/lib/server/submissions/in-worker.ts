@@ -19,7 +19,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { databaseFile, projectRoot } from '../config';
 import type { Refusal } from '../import/decode';
-import { refusal } from '../import/refusals';
+import { refusal } from '../import/messages';
 import type { ImportMode, ImportSummary } from './from-file';
 import type { MappingAnswers } from './remap';
 import { WorkflowError, type ActingUser } from './workflow';

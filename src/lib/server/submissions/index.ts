@@ -37,7 +37,10 @@ export {
 	approveSubmission,
 	reportNothing,
 	takeAction,
-	withdrawOlderDrafts,
+	otherDrafts,
+	replaceOtherDrafts,
+	submitBlock,
+	type SubmitBlock,
 	WorkflowError,
 	type ActingUser
 } from './workflow';

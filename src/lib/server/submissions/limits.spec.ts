@@ -70,7 +70,7 @@ describe('a file past a reading limit is refused, and nothing of it is kept', ()
 			}
 		});
 		expect('refused' in r && r.refused).toMatch(
-			/^Row 3, column G: the cell is longer than 10,000 characters/
+			/^Row 3, column G: the cell is longer than 10000 characters/
 		);
 		expect(submissions()).toBe(0);
 	});

@@ -164,6 +164,11 @@ export function takeAction(
 		if (!canTake(user, action, sub))
 			throw new WorkflowError(409, `This submission is ${sub.status}`);
 		if (rule.needsComment && !comment) throw new WorkflowError(400, 'A comment is required');
+		const block =
+			action === 'submit'
+				? submitBlock(db, sub, sub.summary ? JSON.parse(sub.summary) : null)
+				: null;
+		if (block) throw new WorkflowError(409, SUBMIT_BLOCKS[block]);
 
 		if (action === 'approve') {
 			approveSubmission(db, id, { reviewer: user.id, at, address: options.address });
@@ -197,6 +202,36 @@ export function takeAction(
 				.run();
 		return rule.to;
 	});
+}
+
+/** Why a submission cannot be submitted yet. */
+export type SubmitBlock = 'empty' | 'mapping';
+
+const SUBMIT_BLOCKS: Record<SubmitBlock, string> = {
+	empty:
+		'This submission holds no valid figure: correct the file and upload it again, or report nothing for the quarter',
+	mapping: 'Answer the questions about the names the importer did not know first'
+};
+
+/**
+ * What keeps a submission from review: no valid figure (unless it says "nothing to report"), or,
+ * for a draft, questions about unknown columns or names not yet answered.
+ */
+export function submitBlock(
+	db: Db,
+	sub: { id: number; status: string; nothingToReport: boolean },
+	report: { unknown?: { headers: string[]; indicators: string[]; provinces: string[] } } | null
+): SubmitBlock | null {
+	const unknown = report?.unknown;
+	if (sub.status === 'draft' && unknown) {
+		if (unknown.headers.length + unknown.indicators.length + unknown.provinces.length)
+			return 'mapping';
+	}
+	if (sub.nothingToReport) return null;
+	const any = db.$client
+		.prepare('SELECT 1 FROM submission_value WHERE submission_id = ? LIMIT 1')
+		.get(sub.id);
+	return any ? null : 'empty';
 }
 
 /** Adds a comment to a submission the user may see. */
@@ -275,18 +310,11 @@ export function reportNothing(
 	});
 }
 
-/**
- * Withdraws the older drafts (uploads, not yet submitted) of the same organisation and quarter as
- * submission `id`, which replaces them; each withdrawal is audited. Returns their ids.
- */
-export function withdrawOlderDrafts(
-	db: Db,
-	id: number,
-	options: { actor: string; at: string; address?: string | null }
-): number[] {
+/** The other drafts (uploads, not yet submitted) of submission `id`'s organisation and quarter. */
+export function otherDrafts(db: Db, id: number): number[] {
 	const sub = db.select().from(t.submission).where(eq(t.submission.id, id)).get();
 	if (!sub?.period) return [];
-	const older = db
+	return db
 		.select({ id: t.submission.id })
 		.from(t.submission)
 		.where(
@@ -298,8 +326,42 @@ export function withdrawOlderDrafts(
 				inArray(t.submission.source, ['upload', 'cli'])
 			)
 		)
+		.orderBy(t.submission.id)
 		.all()
 		.map((s) => s.id);
+}
+
+/**
+ * The reporter's answer "replace" to a second upload of a quarter: the other drafts of the
+ * quarter are withdrawn, each audited. Returns their ids. Only the organisation's own reporter
+ * may, from a draft of its own.
+ */
+export function replaceOtherDrafts(
+	db: Db,
+	options: { id: number; user: ActingUser; at?: string; address?: string | null }
+): number[] {
+	const { id, user } = options;
+	return inTransaction(db, () => {
+		const sub = db.select().from(t.submission).where(eq(t.submission.id, id)).get();
+		if (!sub || !canSee(user, sub)) throw new WorkflowError(404, 'No such submission');
+		if (user.role !== 'reporter' || user.reporterCode !== sub.reporterCode)
+			throw new WorkflowError(403, 'You may not do this');
+		if (sub.status !== 'draft') throw new WorkflowError(409, `This submission is ${sub.status}`);
+		return withdrawOtherDrafts(db, id, {
+			actor: user.id,
+			at: options.at ?? new Date().toISOString(),
+			address: options.address
+		});
+	});
+}
+
+/** Withdraws the other drafts of submission `id`'s quarter, each audited; returns their ids. */
+export function withdrawOtherDrafts(
+	db: Db,
+	id: number,
+	options: { actor: string; at: string; address?: string | null }
+): number[] {
+	const older = otherDrafts(db, id);
 	if (!older.length) return [];
 	db.update(t.submission).set({ status: 'withdrawn' }).where(inArray(t.submission.id, older)).run();
 	for (const old of older)
@@ -308,7 +370,7 @@ export function withdrawOlderDrafts(
 			actor: options.actor,
 			action: 'submission.withdraw',
 			subject: `submission:${old}`,
-			detail: { reporter: sub.reporterCode, period: sub.period, replacedBy: id },
+			detail: { replacedBy: id },
 			address: options.address
 		});
 	return older;

@@ -14,7 +14,10 @@ import { listProvinces } from '$lib/server/reporters';
 import {
 	addComment,
 	getSubmission,
+	otherDrafts,
+	replaceOtherDrafts,
 	submissionIndicators,
+	submitBlock,
 	takeAction,
 	WorkflowError
 } from '$lib/server/submissions';
@@ -36,6 +39,7 @@ export const load: PageServerLoad = (event) => {
 		offset: pageOffset(page, PAGE)
 	});
 	if (!found) error(404, 'No such submission');
+	const own = user.role === 'reporter' && user.reporterCode === found.submission.reporterCode;
 	const total = found.counts.new + found.counts.changed + found.counts.unchanged;
 	const unknown = found.report?.unknown;
 	// The mapping step: for the reporter's own draft, when the importer did not know something.
@@ -56,6 +60,7 @@ export const load: PageServerLoad = (event) => {
 		report: found.report && {
 			rows: found.report.rows,
 			rejected: found.report.rejected,
+			notFilledIn: found.report.notFilledIn,
 			errors: found.report.errors.slice(0, 200),
 			/** Problems in the rejected rows' download, and found in all. */
 			listed: found.report.errors.length,
@@ -74,6 +79,14 @@ export const load: PageServerLoad = (event) => {
 				? publicationSchedule(getDb()).next
 				: null,
 		again: event.url.searchParams.has('again'),
+		// A second upload of a quarter: the reporter replaces the earlier drafts or keeps both.
+		otherDrafts:
+			own && found.submission.status === 'draft' ? otherDrafts(getDb(), found.submission.id) : [],
+		// Why the reporter cannot submit it yet (no valid figure, questions to answer).
+		blocked:
+			own && found.actions.includes('submit')
+				? submitBlock(getDb(), found.submission, found.report)
+				: null,
 		page,
 		pages: Math.max(1, Math.ceil(total / PAGE))
 	};
@@ -149,6 +162,17 @@ export const actions: Actions = {
 		} catch (e) {
 			return refused(e, 'map', '');
 		}
+	},
+	replace: async (event) => {
+		const user = requireRole(event, REPORTERS);
+		return answer('replace', '', () => ({
+			done: 'replace' as const,
+			replaced: replaceOtherDrafts(getDb(), {
+				id: submissionId(event.params),
+				user,
+				address: event.getClientAddress()
+			})
+		}));
 	},
 	comment: async (event) => {
 		const user = requireRole(event, SIGNED_IN);

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { formatPeriod, parsePeriod } from '$lib/domain/periods';
+import { currentLocale } from '$lib/locale';
 import { getDb } from '$lib/server/db';
 import { requireRole, SIGNED_IN } from '$lib/server/guard';
 import { templateFor } from '$lib/server/import/template';
@@ -15,7 +16,9 @@ export const GET: RequestHandler = (event) => {
 	if (!reporter || !period) error(400, 'Say which reporter and which quarter');
 	const db = getDb();
 	if (!reporterExists(db, reporter)) error(404, 'No such reporter');
-	const lang = q.get('lang') === 'km' ? 'km' : 'en';
+	// The reader's language unless the form asks for the other.
+	const asked = q.get('lang');
+	const lang = asked === 'km' || asked === 'en' ? asked : currentLocale();
 	const name = `${reporter.toLowerCase()}-${formatPeriod(period).toLowerCase()}-template${lang === 'km' ? '-km' : ''}.csv`;
 	return new Response(templateFor(db, { reporter, period: formatPeriod(period), lang }), {
 		headers: {
