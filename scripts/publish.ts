@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { databaseFile } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db';
 import { ensurePlan } from '../src/lib/server/plan';
-import { publicationSchedule, publishNow } from '../src/lib/server/public-tier';
+import { publicationSchedule, publishNow } from '../src/lib/server/release';
 
 const USAGE = 'Usage: npm run publish -- --reason "why now" | --status';
 

@@ -3,7 +3,7 @@
  * language (Paraglide, from the cookie), security headers, requests refused before they are read
  * (another site's, or bodies that are not forms: `request-checks.ts`), and unexpected errors logged
  * with a reference the user can quote. At start, the default plan (into an empty database), the
- * backup schedule and the publication calendar.
+ * backup schedule, a release if the database needs one, and the publication calendar.
  */
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -16,7 +16,7 @@ import { getDb } from '$lib/server/db';
 import { handleRequestLog } from '$lib/server/log';
 import { handlePublicCache } from '$lib/server/page-cache';
 import { ensurePlan } from '$lib/server/plan';
-import { publishIfDue } from '$lib/server/public-tier';
+import { ensureRelease, publishIfDue } from '$lib/server/release';
 import { handleRequestChecks, handleUnreadableForms } from '$lib/server/request-checks';
 
 /** How often the server looks whether a scheduled publication is due. */
@@ -73,13 +73,20 @@ export const handle = sequence(
 
 /**
  * At start (not while building): the plan named by PLAN_FILE when the database has none,
- * scheduled backups, when BACKUP_DIR asks for them, and the publication calendar — a release
- * when its date has come and approved figures wait.
+ * scheduled backups, when BACKUP_DIR asks for them; a release if the database has none or its
+ * pages are of another version of the app (reads never make one); and the publication calendar
+ * — a release when its date has come and approved figures wait.
  */
 export const init: ServerInit = () => {
 	if (building) return;
 	ensurePlan(getDb());
 	startScheduledBackups(getDb);
+	try {
+		const release = ensureRelease(getDb());
+		if (release) console.log(`Release ${release.id} published: ${release.reason}`);
+	} catch (e) {
+		console.error('[release] the release at start-up failed', e);
+	}
 	const check = () => {
 		try {
 			const release = publishIfDue(getDb());

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../src/lib/server/db';
 import { ensurePlan } from '../../src/lib/server/plan';
 import { importFile } from '../../src/lib/server/submissions';
-import { publish } from '../../src/lib/server/public-tier';
+import { publish } from '../../src/lib/server/release';
 import { writeBenchFile } from './bench-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'plan-monitor-pages-'));

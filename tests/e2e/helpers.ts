@@ -131,3 +131,13 @@ export async function sessionCookie(who: Account, from?: string): Promise<string
 	if (!session) throw new Error(`no session cookie for ${who}`);
 	return session.split(';')[0];
 }
+
+/**
+ * The charts an indicator page offers as files, by name (`series`, `map`, …), in its order: the
+ * page lists each chart of the registry (`src/lib/charts/indicator-charts.ts`) it draws.
+ */
+export async function chartsOffered(http: APIRequestContext, code: string): Promise<string[]> {
+	const html = await (await http.get(`/indicators/${code}`)).text();
+	const link = new RegExp(`href="/indicators/${code}/([a-z0-9-]+)\\.svg"`, 'g');
+	return [...html.matchAll(link)].map((m) => m[1]);
+}

@@ -3,10 +3,12 @@ import { signInPage } from './helpers';
 
 /**
  * The secretariat revises a target in the app: the reason is required, the revision is kept in
- * the indicator's history and in the audit log.
+ * the indicator's history and in the audit log, and the public page shows the new target with
+ * the revision's date and reason from the next release.
  */
-test('an admin revises PROT-02’s 2003 milestone with a reason; the history and the audit log list it', async ({
-	page
+test('an admin revises PROT-02’s 2003 milestone with a reason; the history, the audit log and, from the next release, the public page show it', async ({
+	page,
+	browser
 }) => {
 	await signInPage(page, 'admin');
 	await page.getByRole('link', { name: 'Plan', exact: true }).click();
@@ -36,4 +38,19 @@ test('an admin revises PROT-02’s 2003 milestone with a reason; the history and
 	await page.goto('/admin/audit?action=plan.target');
 	await expect(page.getByRole('table')).toContainText('plan.target.revise');
 	await expect(page.getByRole('table')).toContainText('indicator:PROT-02');
+
+	// The public sees it from the next release, here made at once, with a reason.
+	await page.goto('/admin/privacy');
+	await page.getByLabel(/Reason for publishing now/).fill('Targets revised at the mid-term review');
+	await page.getByRole('button', { name: 'Publish now' }).click();
+	await expect(page.getByRole('status')).toHaveText(/Release \d+ is published/);
+
+	const visitor = await browser.newPage();
+	await visitor.goto('/indicators/PROT-02');
+	const targets = visitor.getByRole('region', { name: 'Targets and yearly figures' });
+	await expect(targets.getByRole('row', { name: /^2003/ })).toContainText('321');
+	await expect(targets).toContainText('(Mid-term review, June 2003)');
+	await targets.getByText('Earlier targets and their revisions').click();
+	await expect(targets.getByRole('row', { name: /Milestone 2003/ })).toContainText('321');
+	await visitor.close();
 });

@@ -6,7 +6,7 @@
  * Cells absent from the download count as known zeros: the strongest outsider.
  */
 import { determined, type Relation } from '../../src/lib/domain/privacy';
-import type { PublicRecord } from '../../src/lib/server/public-tier';
+import type { PublicRecord } from '../../src/lib/server/release';
 
 /** A row of a public download, its table named by any text (as a CSV file gives it). */
 export type AuditRecord = Omit<PublicRecord, 'indicator' | 'table'> & { table: string };

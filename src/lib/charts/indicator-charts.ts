@@ -1,60 +1,94 @@
 /**
- * The charts of an indicator page, described once: what each draws, its title, description,
- * labels and number format, in the page's language. The page draws them, and the SVG downloads
- * (`/indicators/[code]/[chart].svg`) draw the very same, so a file never says more or less than
- * the page. A chart the indicator does not have (a map of a computed indicator, a breakdown with
- * no figures) is absent.
+ * The charts of an indicator page, registered once: `INDICATOR_CHARTS` lists each chart with
+ * its name (in addresses and file names: `/indicators/PROT-02/map.svg`), what it is called, the
+ * component that draws it, and its props for a page in the page's language — or none, when the
+ * indicator does not have it (a map of a computed indicator, a breakdown with no figures).
+ *
+ * Everything else reads this list: the page draws each chart from it, its download links are
+ * its entries, the SVG and PNG files (`$lib/server/chart-files`) draw the very same, so a file
+ * never says more or less than the page, and the tests walk it. A new chart is one entry here
+ * (and its component and model), placed on the page with `<Drawn drawing={charts.name} />`.
  */
-import type { ComponentProps } from 'svelte';
+import type { Component } from 'svelte';
+import type { BreakdownCell, IndicatorPage } from '$lib/domain/indicator-page';
 import { formatNumber, formatValue, pick, type Locale } from '$lib/domain/format';
 import { ageLabel, sexLabel, withheldLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
-import type { BreakdownCell, IndicatorPage } from '$lib/server/dashboard';
-import type BarChart from './BarChart.svelte';
-import type ProvinceMap from './ProvinceMap.svelte';
-import type SeriesChart from './SeriesChart.svelte';
+import BarChart from './BarChart.svelte';
+import type { Drawing } from './drawing';
+import ProvinceMap from './ProvinceMap.svelte';
+import SeriesChart from './SeriesChart.svelte';
 
-export const INDICATOR_CHARTS = ['series', 'map', 'sex', 'age'] as const;
-export type IndicatorChartName = (typeof INDICATOR_CHARTS)[number];
+/** What a chart is drawn from: the parts of an indicator page that charts read. */
+export type ChartPage = Pick<
+	IndicatorPage,
+	'progress' | 'quarters' | 'provinces' | 'sexes' | 'ages' | 'k'
+>;
 
-export interface IndicatorCharts {
-	series: ComponentProps<typeof SeriesChart>;
-	map?: ComponentProps<typeof ProvinceMap>;
-	sex?: ComponentProps<typeof BarChart>;
-	age?: ComponentProps<typeof BarChart>;
+/** What every chart of a page shares: its element id, language, title prefix and numbers. */
+interface ChartContext {
+	/** The chart's element id on the page (`chart-series`). */
+	id: string;
+	locale: Locale;
+	/** The indicator as titles name it: `PROT-02 Children …`. */
+	indicator: string;
+	/** Writes a value as the page does (units, digits). */
+	format: (value: number) => string;
 }
 
-export function indicatorCharts(
-	page: Pick<IndicatorPage, 'progress' | 'quarters' | 'provinces' | 'sexes' | 'ages' | 'k'>,
-	locale: Locale
-): IndicatorCharts {
-	const ind = page.progress.indicator;
-	const indicator = `${ind.code} ${pick(locale, ind.nameEn, ind.nameKm)}`;
-	const format = (v: number) => formatValue(v, ind.unit, locale);
-	const bars = (
-		id: string,
-		title: string,
-		cells: BreakdownCell[],
-		label: (c: BreakdownCell) => string
-	) =>
-		cells.length
-			? {
-					id,
-					title,
-					description: m.chart_bars_desc(),
-					format,
-					hiddenLabel: withheldLabel(),
-					bars: cells.map((c) => ({
-						key: `${c.sex}-${c.ageGroup}`,
-						label: label(c),
-						value: c.value,
-						hidden: c.hidden
-					}))
-				}
-			: undefined;
+/** One registered chart. */
+interface ChartEntry<N extends string, P extends object> {
+	name: N;
+	/** What the chart is called in its download link ("Map", "Quarterly series"). */
+	label: () => string;
+	component: Component<P>;
+	/** The chart's props for a page, or undefined when the page has no such chart. */
+	props: (page: ChartPage, context: ChartContext) => P | undefined;
+}
+
+/** An entry, its props checked against its component's. */
+function chart<const N extends string, P extends object>(entry: ChartEntry<N, P>) {
 	return {
-		series: {
-			id: 'chart-series',
+		...entry,
+		draw: (page: ChartPage, context: ChartContext): Drawing | undefined => {
+			const props = entry.props(page, context);
+			return props && ({ component: entry.component, props } as unknown as Drawing);
+		}
+	};
+}
+
+/** A breakdown's bars (by sex or by age), or none when it has no figures. */
+function breakdownBars(
+	cells: BreakdownCell[],
+	title: string,
+	label: (c: BreakdownCell) => string,
+	context: ChartContext
+) {
+	return cells.length
+		? {
+				id: context.id,
+				title,
+				description: m.chart_bars_desc(),
+				format: context.format,
+				hiddenLabel: withheldLabel(),
+				bars: cells.map((c) => ({
+					key: `${c.sex}-${c.ageGroup}`,
+					label: label(c),
+					value: c.value,
+					hidden: c.hidden
+				}))
+			}
+		: undefined;
+}
+
+/** Every chart of an indicator page, in the order of its downloads. */
+export const INDICATOR_CHARTS = [
+	chart({
+		name: 'series',
+		label: () => m.chart_name_series(),
+		component: SeriesChart,
+		props: (page, { id, locale, indicator, format }) => ({
+			id,
 			points: page.quarters,
 			title: m.chart_series_title({ indicator }),
 			description: m.chart_series_desc(),
@@ -65,18 +99,69 @@ export function indicatorCharts(
 				expected: m.legend_expected(),
 				hidden: m.legend_hidden()
 			}
-		},
-		map: ind.computed
-			? undefined
-			: {
-					id: 'chart-map',
-					cells: page.provinces,
-					title: m.chart_map_title({ indicator }),
-					description: m.chart_map_desc(),
-					format,
-					labels: { hidden: m.map_hidden(), none: m.map_none(), credit: m.map_credit() }
-				},
-		sex: bars('chart-sex', m.chart_sex_title({ indicator }), page.sexes, (c) => sexLabel(c.sex)),
-		age: bars('chart-age', m.chart_age_title({ indicator }), page.ages, (c) => ageLabel(c.ageGroup))
-	};
+		})
+	}),
+	chart({
+		name: 'map',
+		label: () => m.chart_name_map(),
+		component: ProvinceMap,
+		props: (page, { id, indicator, format }) =>
+			page.progress.indicator.computed
+				? undefined
+				: {
+						id,
+						cells: page.provinces,
+						title: m.chart_map_title({ indicator }),
+						description: m.chart_map_desc(),
+						format,
+						labels: { hidden: m.map_hidden(), none: m.map_none(), credit: m.map_credit() }
+					}
+	}),
+	chart({
+		name: 'sex',
+		label: () => m.chart_name_sex(),
+		component: BarChart,
+		props: (page, context) =>
+			breakdownBars(
+				page.sexes,
+				m.chart_sex_title({ indicator: context.indicator }),
+				(c) => sexLabel(c.sex),
+				context
+			)
+	}),
+	chart({
+		name: 'age',
+		label: () => m.chart_name_age(),
+		component: BarChart,
+		props: (page, context) =>
+			breakdownBars(
+				page.ages,
+				m.chart_age_title({ indicator: context.indicator }),
+				(c) => ageLabel(c.ageGroup),
+				context
+			)
+	})
+];
+
+export type IndicatorChartName = (typeof INDICATOR_CHARTS)[number]['name'];
+
+/** The registered chart of a name, or undefined (a name from an address may be anything). */
+export function indicatorChart(name: string) {
+	return INDICATOR_CHARTS.find((c) => c.name === name);
+}
+
+/** Each chart of a page drawn in its language, by name: absent where the page has none. */
+export function indicatorCharts(
+	page: ChartPage,
+	locale: Locale
+): Record<IndicatorChartName, Drawing | undefined> {
+	const ind = page.progress.indicator;
+	const indicator = `${ind.code} ${pick(locale, ind.nameEn, ind.nameKm)}`;
+	const format = (v: number) => formatValue(v, ind.unit, locale);
+	return Object.fromEntries(
+		INDICATOR_CHARTS.map((c) => [
+			c.name,
+			c.draw(page, { id: `chart-${c.name}`, locale, indicator, format })
+		])
+	) as Record<IndicatorChartName, Drawing | undefined>;
 }

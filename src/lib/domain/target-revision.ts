@@ -49,3 +49,13 @@ export function targetProblem(
 	if (reason.length > FIELD_LIMITS.reason) return 'refused_too_long';
 	return null;
 }
+
+/** One revision of a target, as the plan editor and the public indicator page show it. */
+export interface TargetRevision {
+	field: TargetField;
+	year: number | null;
+	before: number | null;
+	after: number;
+	reason: string;
+	at: string;
+}

@@ -1,6 +1,6 @@
 /**
- * An indicator page's charts as files: the page's own Svelte components rendered on the server,
- * so a download never says more or less than the page. SVG as drawn; PNG rasterised from it.
+ * An indicator page's charts as files: each chart of the registry (`$lib/charts/indicator-charts`)
+ * drawn on the server as the page draws it, so a download never says more or less than the page. SVG as drawn; PNG rasterised from it.
  *
  * Drawing costs CPU (a PNG about a tenth of a second), so each client (by address) may have
  * only so many drawn: `CHART_RATE_LIMIT` as `max/seconds`, default 30 per minute; beyond it the
@@ -11,36 +11,27 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { render } from 'svelte/server';
-import BarChart from '$lib/charts/BarChart.svelte';
-import { indicatorCharts } from '$lib/charts/indicator-charts';
-import ProvinceMap from '$lib/charts/ProvinceMap.svelte';
-import SeriesChart from '$lib/charts/SeriesChart.svelte';
+import Drawn from '$lib/charts/Drawn.svelte';
+import { indicatorChart, indicatorCharts } from '$lib/charts/indicator-charts';
 import { classifiedName, classifySvg } from '$lib/domain/classification';
 import type { Locale } from '$lib/domain/format';
 import { currentLocale } from '$lib/locale';
 import { classificationOf } from './classification';
-import type { IndicatorPage } from './dashboard';
+import type { IndicatorPage } from '$lib/domain/indicator-page';
 import { svgToPng } from './png';
-import { tierFor } from './public-tier';
+import { tierFor } from './release';
 import { orNotFound } from './route-answers';
 import { parseBucketSettings, TokenBuckets } from './token-bucket';
 
 /** The chart as a standalone SVG document, or null if the page has no such chart. */
 export function chartSvg(page: IndicatorPage, chart: string, locale: Locale): string | null {
-	const charts = indicatorCharts(page, locale);
-	const body =
-		chart === 'series'
-			? render(SeriesChart, { props: charts.series }).body
-			: chart === 'map' && charts.map
-				? render(ProvinceMap, { props: charts.map }).body
-				: (chart === 'sex' || chart === 'age') && charts[chart]
-					? render(BarChart, { props: charts[chart] }).body
-					: null;
+	const registered = indicatorChart(chart);
+	const drawing = registered && indicatorCharts(page, locale)[registered.name];
+	if (!drawing) return null;
+	const body = render(Drawn, { props: { drawing } }).body;
 	// The component's markup, without the comments Svelte leaves for hydration.
-	return body && `<?xml version="1.0" encoding="UTF-8"?>\n${body.replace(/<!--[^]*?-->/g, '')}`;
+	return `<?xml version="1.0" encoding="UTF-8"?>\n${body.replace(/<!--[^]*?-->/g, '')}`;
 }
-
-const CHARTS = new Set(['series', 'map', 'sex', 'age']);
 
 const drawing = new TokenBuckets(
 	parseBucketSettings(process.env.CHART_RATE_LIMIT, { capacity: 30, windowSeconds: 60 })
@@ -58,7 +49,7 @@ export function chartResponse(event: ChartEvent, format: 'svg' | 'png'): Respons
 	const code = event.params.code.toUpperCase();
 	const tier = tierFor(event);
 	const page = orNotFound(tier.page(code));
-	if (!CHARTS.has(event.params.chart)) error(404, 'No such chart');
+	if (!indicatorChart(event.params.chart)) error(404, 'No such chart');
 	const turn = drawing.take(event.getClientAddress(), Date.now());
 	if (!turn.ok) {
 		const seconds = { seconds: String(turn.retryAfterSeconds) };

@@ -19,7 +19,7 @@ import {
 import { localDigits, type Locale } from '$lib/domain/format';
 import { m } from '$lib/paraglide/messages';
 import { seesUnsuppressed } from './guard';
-import type { Release } from './public-tier';
+import type { Release } from './release';
 
 /** The classification of a public page or download read from `release` (the tier's). */
 export function classificationOf(

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { shippedMigrations } from './db/migrations';
 import { checkHealth } from './health';
-import { publish } from './public-tier';
+import { publish } from './release';
 import { tempDatabase } from './testing/temp-db';
 
 afterEach(() => vi.unstubAllEnvs());

@@ -8,7 +8,7 @@ import { backupDir } from './config';
 import type { Db } from './db';
 import { migrationState, type MigrationState } from './db/migrations';
 import { latestBackup } from './backup/backup';
-import { latestRelease } from './public-tier';
+import { latestRelease } from './release';
 
 export interface Health {
 	/** `ok`: serve traffic; `unavailable`: the database cannot be used (HTTP 503). */

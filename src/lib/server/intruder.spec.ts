@@ -10,7 +10,7 @@ import { changeRanges, ranges } from '../../../tests/support/intruder-lp';
 import type { Db } from './db';
 import { loadDemo } from './demo/load';
 import { importFile } from './submissions';
-import { pageRecords, publishNow, readTier, type PublicRecord } from './public-tier';
+import { pageRecords, publishNow, readTier, type PublicRecord } from './release';
 import { takeAction } from './submissions';
 import { tempDatabase } from './testing/temp-db';
 

@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { extractLocaleFromRequest } from '$lib/paraglide/runtime';
 import { getDb } from './db';
-import { currentReleaseId } from './public-tier';
+import { currentReleaseId } from './release';
 
 interface Kept {
 	etag: string;

@@ -6,7 +6,12 @@
  * every change of what public pages show.
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { targetProblem, type TargetChange, type TargetField } from '../domain/target-revision';
+import {
+	targetProblem,
+	type TargetChange,
+	type TargetField,
+	type TargetRevision
+} from '../domain/target-revision';
 import { audit } from './audit';
 import { inTransaction, type Db } from './db';
 import * as t from './db/schema';
@@ -108,20 +113,16 @@ export function reviseTarget(
 	});
 }
 
-/** One revision of a target, as the plan editor and the public indicator page show it. */
-export interface TargetRevision {
-	field: TargetField;
-	year: number | null;
-	before: number | null;
-	after: number;
-	reason: string;
-	at: string;
-}
-
 /** The revisions of an indicator's national targets, the latest first (who revised: the audit log). */
 export function targetRevisions(db: Db, indicator: string): TargetRevision[] {
-	return db
+	return allTargetRevisions(db).get(indicator) ?? [];
+}
+
+/** The revisions of every indicator's national targets, by indicator, the latest first. */
+export function allTargetRevisions(db: Db): Map<string, TargetRevision[]> {
+	const rows = db
 		.select({
+			indicator: t.target.indicatorCode,
 			field: t.targetRevision.field,
 			year: t.targetRevision.year,
 			before: t.targetRevision.before,
@@ -131,9 +132,16 @@ export function targetRevisions(db: Db, indicator: string): TargetRevision[] {
 		})
 		.from(t.targetRevision)
 		.innerJoin(t.target, eq(t.target.id, t.targetRevision.targetId))
-		.where(and(eq(t.target.indicatorCode, indicator), eq(t.target.provinceCode, 'national')))
+		.where(eq(t.target.provinceCode, 'national'))
 		.orderBy(desc(t.targetRevision.revisedAt), desc(t.targetRevision.id))
 		.all();
+	const out = new Map<string, TargetRevision[]>();
+	for (const { indicator, ...revision } of rows) {
+		const list = out.get(indicator) ?? [];
+		list.push(revision);
+		out.set(indicator, list);
+	}
+	return out;
 }
 
 /** The plan's areas and indicators, in plan order, for the editor's index. */

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { planFile, projectRoot } from './config';
 import { inTransaction, type Db } from './db';
 import * as t from './db/schema';
+import type { Plan } from '../domain/plan-records';
 import type { Target } from '../domain/progress';
 
 export const PROVINCES_FILE = 'data/geo/provinces.csv';
@@ -237,8 +238,6 @@ export function listUploadableIndicators(db: Db) {
 		.orderBy(asc(t.indicator.position))
 		.all();
 }
-
-export type Plan = typeof t.plan.$inferSelect;
 
 /** The plan, or an error if none is loaded (`ensurePlan` loads one at start-up). */
 export function getPlan(db: Db): Plan {

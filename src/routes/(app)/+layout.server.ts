@@ -1,7 +1,7 @@
 import { internalClassification } from '$lib/server/classification';
 import { getDb } from '$lib/server/db';
 import { requireRole, SIGNED_IN } from '$lib/server/guard';
-import { latestRelease } from '$lib/server/public-tier';
+import { latestRelease } from '$lib/server/release';
 import type { LayoutServerLoad } from './$types';
 
 // Every page below checks its own role too: a layout does not run for form posts.

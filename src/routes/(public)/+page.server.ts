@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { classificationOf } from '$lib/server/classification';
-import { overviewOf, tierFor } from '$lib/server/public-tier';
+import { overviewOf, tierFor } from '$lib/server/release';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -16,7 +16,7 @@ import { openDatabase, type Db } from '../db';
 import { ensurePlan } from '../plan';
 import { shippedMigrations } from '../db/migrations';
 import { importFile } from '../submissions';
-import { publish } from '../public-tier';
+import { publish } from '../release';
 import {
 	BackupError,
 	backupDatabase,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import { recoverableCells } from '../../../../tests/support/disclosure-audit';
-import { pageRecords, readTier } from '../public-tier';
+import { pageRecords, readTier } from '../release';
 import { tempDatabase } from '../testing/temp-db';
 import { hasDemoData, loadDemo } from './load';
 

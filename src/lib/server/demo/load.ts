@@ -12,7 +12,7 @@ import { projectRoot } from '../config';
 import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
 import { ensurePlan, getPlan, loadTargets } from '../plan';
-import { publish } from '../public-tier';
+import { publish } from '../release';
 import { approveSubmission, createSubmission } from '../submissions';
 import { FIELDS } from '../import/vocabulary';
 import { generateDemo, type DemoIndicator, type DemoProfile } from './generate';

@@ -20,7 +20,7 @@ import { hashFile } from '../files';
 import type { Refusal } from '../import/decode';
 import { readImport, type ImportReport } from '../import/read';
 import { logImport } from '../log';
-import { refreshReviewPages } from '../public-tier';
+import { refreshReviewPages } from '../release';
 import { countChanges, listChanges, type ValueChange } from './compare';
 import { insertValues, openSubmission, BATCH } from './write';
 import { approveSubmission, otherDrafts, withdrawOtherDrafts } from './workflow';

@@ -21,7 +21,7 @@ import { FIELD_LIMITS } from '../../domain/limits';
 import { audit } from '../audit';
 import { inTransaction, type Db } from '../db';
 import * as t from '../db/schema';
-import { refreshReviewPages } from '../public-tier';
+import { refreshReviewPages } from '../release';
 import { Refused } from '../refused';
 import { SAME_KEY } from './compare';
 import { createSubmission } from './write';

@@ -1,6 +1,6 @@
 import { classificationOf } from '$lib/server/classification';
 import { getDb } from '$lib/server/db';
-import { readTier } from '$lib/server/public-tier';
+import { readTier } from '$lib/server/release';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

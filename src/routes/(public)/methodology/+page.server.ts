@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { publicationLag, publicationSchedule, readTier } from '$lib/server/public-tier';
+import { publicationLag, publicationSchedule, readTier } from '$lib/server/release';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {

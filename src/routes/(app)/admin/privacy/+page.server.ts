@@ -10,7 +10,7 @@ import {
 	publicThreshold,
 	publishNow,
 	setPublicThreshold
-} from '$lib/server/public-tier';
+} from '$lib/server/release';
 import { submittedIds } from '$lib/server/dashboard';
 import type { Actions, PageServerLoad } from './$types';
 

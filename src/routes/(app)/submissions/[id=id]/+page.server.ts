@@ -9,7 +9,7 @@ import type { MappingAnswers } from '$lib/server/submissions';
 import { MAX_UNKNOWN, SHOWN_CHARS } from '$lib/server/import/report';
 import { FIELDS } from '$lib/server/import/vocabulary';
 import { listUploadableIndicators } from '$lib/server/plan';
-import { awaitsPublication, publicationSchedule } from '$lib/server/public-tier';
+import { awaitsPublication, publicationSchedule } from '$lib/server/release';
 import { listProvinces } from '$lib/server/reporters';
 import { formAnswer, orNotFound } from '$lib/server/route-answers';
 import {

@@ -1,5 +1,5 @@
 import { classificationOf } from '$lib/server/classification';
-import { areaOf, tierFor } from '$lib/server/public-tier';
+import { areaOf, tierFor } from '$lib/server/release';
 import { orNotFound } from '$lib/server/route-answers';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { classifiedName, classifyCsv } from '$lib/domain/classification';
 import { classificationOf } from '$lib/server/classification';
-import { allRecords, recordsCsv, tierFor } from '$lib/server/public-tier';
+import { allRecords, recordsCsv, tierFor } from '$lib/server/release';
 import type { RequestHandler } from './$types';
 
 /** Every indicator page's figures in one file (suppressed cells flagged, never given). */

@@ -2,7 +2,7 @@ import { classificationOf } from '$lib/server/classification';
 import { loadFigureSources } from '$lib/server/dashboard';
 import { getDb } from '$lib/server/db';
 import { seesUnsuppressed } from '$lib/server/guard';
-import { tierFor } from '$lib/server/public-tier';
+import { tierFor } from '$lib/server/release';
 import { orNotFound } from '$lib/server/route-answers';
 import type { PageServerLoad } from './$types';
 

@@ -30,8 +30,8 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+/** `revise`: one target revised, with its reason; `what` is `baseline`, `end` or `milestone:<year>`. */
 export const actions: Actions = {
-	/** One target revised, with its reason: `what` is `baseline`, `end` or `milestone:<year>`. */
 	revise: async (event) => {
 		const admin = requireRole(event, ADMINS);
 		const form = await event.request.formData();

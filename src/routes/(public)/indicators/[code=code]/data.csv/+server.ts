@@ -1,6 +1,6 @@
 import { classifiedName, classifyCsv } from '$lib/domain/classification';
 import { classificationOf } from '$lib/server/classification';
-import { pageRecords, recordsCsv, tierFor } from '$lib/server/public-tier';
+import { pageRecords, recordsCsv, tierFor } from '$lib/server/release';
 import { orNotFound } from '$lib/server/route-answers';
 import type { RequestHandler } from './$types';
 

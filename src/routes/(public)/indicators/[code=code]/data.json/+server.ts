@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { classifiedName, classifyJson } from '$lib/domain/classification';
 import { classificationOf } from '$lib/server/classification';
-import { pageJson, tierFor } from '$lib/server/public-tier';
+import { pageJson, tierFor } from '$lib/server/release';
 import { orNotFound } from '$lib/server/route-answers';
 import type { RequestHandler } from './$types';
 
