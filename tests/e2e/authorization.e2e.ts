@@ -28,6 +28,7 @@ const MATRIX: Record<string, Who[]> = {
 	'/indicators/[code]/[chart].svg GET': EVERYONE,
 	'/indicators/[code]/[chart].png GET': EVERYONE,
 	'/areas/[code] GET': EVERYONE,
+	'/provinces GET': EVERYONE,
 	'/provinces/[code] GET': EVERYONE,
 	'/data GET': EVERYONE,
 	'/data/figures.csv GET': EVERYONE,

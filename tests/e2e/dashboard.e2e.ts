@@ -16,6 +16,7 @@ const PAGES: { path: string; charts: number }[] = [
 	{ path: '/indicators/PROT-02', charts: 4 },
 	{ path: '/indicators/PROT-07', charts: 4 },
 	{ path: '/indicators/COOR-03', charts: 1 },
+	{ path: '/provinces', charts: 0 },
 	{ path: '/provinces/KH-12', charts: 0 },
 	{ path: '/data', charts: 0 },
 	{ path: '/methodology', charts: 0 },
@@ -324,4 +325,24 @@ test('every status badge links to how its status is judged, in both languages', 
 		await expect(page.locator('#on_track')).toContainText(onTrack);
 		await expect(page.locator('#on_track + dd')).toContainText(locale === 'km' ? '៩០%' : '90%');
 	}
+});
+
+test('the provinces have an index, each a page; an indicator reported nationally only says so instead of a blank map', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByRole('navigation').getByRole('link', { name: 'Provinces' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Provinces');
+	const links = page.locator('ul.provinces a');
+	await expect(links).toHaveCount(25);
+	await page.getByRole('link', { name: 'Phnom Penh' }).click();
+	await expect(page).toHaveURL(/\/provinces\/KH-12$/);
+	await page.getByRole('link', { name: /All provinces/ }).click();
+	await expect(page).toHaveURL(/\/provinces$/);
+
+	await page.goto('/indicators/PREV-08');
+	const map = page.getByRole('region', { name: 'By province' });
+	await expect(map).toContainText('reported nationally only');
+	await expect(map.locator('svg')).toHaveCount(0);
+	expect((await page.request.get('/indicators/PREV-08/map.svg')).status()).toBe(404);
 });

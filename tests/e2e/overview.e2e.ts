@@ -35,12 +35,19 @@ test('an indicator page shows the definition, targets and yearly figures', async
 	);
 	await expect(page.getByText('Counts of children')).toBeVisible();
 	const years = page.getByRole('table').getByRole('row');
-	// header, baseline and five years
-	await expect(years).toHaveCount(7);
+	// header, baseline, five years and the whole plan, whose target is the card's
+	await expect(years).toHaveCount(8);
 	await expect(years.nth(1)).toContainText('Baseline (1999)');
 	await expect(years.nth(1)).toContainText('200');
-	await expect(years.last()).toContainText('End-of-plan target (2004)');
-	await expect(years.last()).toContainText('500');
+	await expect(years.nth(6)).toContainText('End-of-plan target (2004)');
+	await expect(years.nth(6)).toContainText('500');
+	await expect(years.last()).toContainText('Whole plan (2000–2004)');
+	const card = page.locator('dl.figures > div', {
+		hasText: 'Plan target (the yearly milestones added up)'
+	});
+	await expect(years.last().locator('td').first()).toHaveText(
+		(await card.locator('dd').innerText()).trim()
+	);
 });
 
 test('an unknown indicator is a 404 page', async ({ page }) => {

@@ -105,8 +105,10 @@ export const INDICATOR_CHARTS = [
 		name: 'map',
 		label: () => m.chart_name_map(),
 		component: ProvinceMap,
+		// No map of a computed indicator, nor of one reported nationally only (a blank map says
+		// nothing): the page says so instead.
 		props: (page, { id, indicator, format }) =>
-			page.progress.indicator.computed
+			page.progress.indicator.computed || page.provinces.every((p) => p.value === null && !p.hidden)
 				? undefined
 				: {
 						id,

@@ -68,3 +68,17 @@ export function provinceOf(tier: Tier, code: string) {
 		}))
 	};
 }
+
+/** The provinces, each with how many indicators have a figure there (withheld ones included). */
+export function provinceIndex(tier: Tier) {
+	const pages = tier.pages();
+	return (pages[0]?.provinces ?? []).map((p) => ({
+		code: p.code,
+		nameEn: p.nameEn,
+		nameKm: p.nameKm,
+		indicators: pages.filter((page) => {
+			const cell = page.provinces.find((c) => c.code === p.code);
+			return !page.progress.indicator.computed && !!cell && (cell.hidden || cell.value !== null);
+		}).length
+	}));
+}
