@@ -5,7 +5,8 @@
  * withheld (small counts, small changes since last published, and cells withheld to protect
  * those) with the narrowest range an intruder solving linear programmes is left for any of them.
  * Then on the benchmark file of bench:import (about a million approved values, BENCH_ROWS to
- * change it): the time of a release. Figures only; nothing is asserted.
+ * change it): the time of a release, and of a reviewer's preview of one indicator page. Figures
+ * only; nothing is asserted.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { openDatabase } from '../../src/lib/server/db';
 import { ensurePlan } from '../../src/lib/server/plan';
 import { loadDemo } from '../../src/lib/server/demo/load';
 import { importFile } from '../../src/lib/server/submissions';
-import { publish } from '../../src/lib/server/release';
+import { liveTier, publish } from '../../src/lib/server/release';
 import { writeBenchFile } from './bench-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'plan-monitor-release-'));
@@ -61,6 +62,17 @@ try {
 	started = performance.now();
 	publish(big, 'benchmark');
 	console.log(`\na release of ${count.toLocaleString('en')} approved rows: ${seconds(started)} s`);
+	// A reviewer's preview of one indicator page (?preview=, ?submitted): that page alone, then
+	// (as before it was computed for what is asked) every page.
+	for (const suppress of [true, false]) {
+		const view = suppress ? '?preview' : '?submitted';
+		started = performance.now();
+		liveTier(big, { suppress, include: [] }).page('PROT-02');
+		const alone = seconds(started);
+		started = performance.now();
+		liveTier(big, { suppress, include: [] }).pages();
+		console.log(`${view} of PROT-02: ${alone} s alone, ${seconds(started)} s with every page`);
+	}
 	big.$client.close();
 } finally {
 	rmSync(dir, { recursive: true, force: true });

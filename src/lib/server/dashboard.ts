@@ -37,6 +37,8 @@ export interface DashboardOptions {
 	k?: number;
 	/** Submissions in review whose values count as if approved (a reviewer's preview). */
 	include?: readonly number[];
+	/** Compute this indicator's page only (a reviewer's view of one page). */
+	only?: string;
 }
 
 /** Placeholders for the `include` list, and its values, for raw SQL. */
@@ -155,6 +157,7 @@ function computeViews(
 	const indicators: Indicator[] = db
 		.select()
 		.from(t.indicator)
+		.where(options.only ? eq(t.indicator.code, options.only) : undefined)
 		.orderBy(asc(t.indicator.position))
 		.all();
 	const provinces: Province[] = db

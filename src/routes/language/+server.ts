@@ -6,11 +6,12 @@ import { error, redirect } from '@sveltejs/kit';
 import { cookieName, isLocale } from '$lib/paraglide/runtime';
 import { safeRedirectTarget } from '$lib/server/redirect-target';
 import type { RequestHandler } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const POST: RequestHandler = async ({ request, cookies }) => {
 	const form = await request.formData();
 	const locale = String(form.get('locale') ?? '');
-	if (!isLocale(locale)) error(400, 'Unknown language');
+	if (!isLocale(locale)) error(400, m.refused_language());
 	cookies.set(cookieName, locale, {
 		path: '/',
 		maxAge: 60 * 60 * 24 * 365,

@@ -9,7 +9,7 @@
 import type { Statement } from 'better-sqlite3';
 import { desc, eq } from 'drizzle-orm';
 import type { IndicatorPage, PlanView } from '../../domain/indicator-page';
-import { computeDashboard, type DashboardOptions } from '../dashboard';
+import { computeDashboard, type Dashboard, type DashboardOptions } from '../dashboard';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import { publicThreshold } from './threshold';
@@ -118,16 +118,29 @@ export function readTier(db: Db, audience: Audience): Tier {
 /**
  * A tier computed now instead of read from the latest release: for reviewers, with the values of
  * submissions in review (`include`), unsuppressed or as the public would see them once approved.
- * Costs a whole computation a request: never for the public.
+ * Computed for what is asked: one indicator's page alone (the same code as a release, for that
+ * indicator only: its suppression is its own), the whole dashboard only when the plan or every
+ * page is read. Never for the public.
  */
 export function liveTier(db: Db, options: DashboardOptions): Tier {
-	const { plan, pages } = computeDashboard(db, { ...options, k: publicThreshold(db) });
+	const k = publicThreshold(db);
 	const stored = readTier(db, options.suppress ? 'public' : 'review');
+	let whole: Dashboard | undefined;
+	const all = () => (whole ??= computeDashboard(db, { ...options, k }));
+	const single = new Map<string, IndicatorPage | null>();
+	const one = (code: string) => {
+		if (!single.has(code))
+			single.set(code, computeDashboard(db, { ...options, k, only: code }).pages[0] ?? null);
+		return single.get(code) ?? null;
+	};
 	return {
 		release: stored.release,
-		plan,
+		get plan() {
+			return all().plan;
+		},
 		contributors: stored.contributors,
-		page: (code) => pages.find((p) => p.progress.indicator.code === code) ?? null,
-		pages: () => pages
+		page: (code) =>
+			whole ? (whole.pages.find((p) => p.progress.indicator.code === code) ?? null) : one(code),
+		pages: () => all().pages
 	};
 }

@@ -274,6 +274,20 @@ describe('the reviewer views computed now', () => {
 		// Nothing was published by looking.
 		expect(publicPage('RECO-01').national.value).toBe(30);
 	});
+
+	it('compute the one page asked for exactly as the whole dashboard would', () => {
+		importRows(['CWCC,RECO-01,KH-12,2002Q1,,,30,', 'LICADHO,PROT-07,KH-12,2001Q1,,,4,']);
+		const [waiting] = importRows(['CWCC,RECO-01,KH-1,2002Q1,,,3,'], 'submit');
+		firstRelease();
+		for (const suppress of [false, true]) {
+			const whole = liveTier(db, { suppress, include: [waiting] }).pages();
+			for (const code of ['RECO-01', 'PROT-07', 'COOR-03']) {
+				// A tier of its own, so that the page is computed alone.
+				const alone = liveTier(db, { suppress, include: [waiting] }).page(code);
+				expect(alone).toEqual(whole.find((p) => p.progress.indicator.code === code));
+			}
+		}
+	});
 });
 
 describe('a database from an earlier version', () => {

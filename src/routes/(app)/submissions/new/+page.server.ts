@@ -10,6 +10,7 @@ import { getPlan } from '$lib/server/plan';
 import { formAnswer } from '$lib/server/route-answers';
 import { reportNothing } from '$lib/server/submissions';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, REPORTERS);
@@ -50,7 +51,7 @@ export const actions: Actions = {
 	nothing: async (event) => {
 		const user = requireRole(event, REPORTERS);
 		const period = parsePeriod(String((await event.request.formData()).get('period') ?? ''));
-		if (!period) return fail(400, { error: 'Choose a quarter.' });
+		if (!period) return fail(400, { error: m.refused_choose_quarter() });
 		return formAnswer(() => {
 			const id = reportNothing(getDb(), {
 				user,

@@ -6,6 +6,7 @@ import { requireRole, SIGNED_IN } from '$lib/server/guard';
 import { templateFor } from '$lib/server/import/template';
 import { reporterExists } from '$lib/server/reporters';
 import type { RequestHandler } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 /** A template to fill in: a reporter's own, or any reporter's for reviewers and admins. */
 export const GET: RequestHandler = (event) => {
@@ -13,7 +14,7 @@ export const GET: RequestHandler = (event) => {
 	const q = event.url.searchParams;
 	const reporter = user.role === 'reporter' ? user.reporterCode : q.get('reporter')?.toUpperCase();
 	const period = parsePeriod(q.get('period') ?? '');
-	if (!reporter || !period) error(400, 'Say which reporter and which quarter');
+	if (!reporter || !period) error(400, m.refused_template_choice());
 	const db = getDb();
 	if (!reporterExists(db, reporter)) error(404, 'No such reporter');
 	// The reader's language unless the form asks for the other.
