@@ -3,7 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db';
 import * as t from './db/schema';
 import { getPlan, loadTargets } from './plan';
-import { indicatorTargets, reviseTarget, targetRevisions } from './plan-edit';
+import type { IndicatorDraft } from '../domain/indicator-draft';
+import {
+	addIndicator,
+	indicatorTargets,
+	planOutline,
+	reviseIndicatorTexts,
+	reviseTarget,
+	targetRevisions
+} from './plan-edit';
 import { Refused } from './refused';
 import { tempDatabase } from './testing/temp-db';
 
@@ -82,5 +90,105 @@ describe('revising a target', () => {
 			})
 		).toThrow(expect.objectContaining({ status: 404 }));
 		expect(targetRevisions(db, 'PROT-02')).toHaveLength(1);
+	});
+});
+
+const newIndicator = (change: Partial<IndicatorDraft> = {}): IndicatorDraft => ({
+	code: 'PROT-90',
+	area: 'PROT',
+	nameEn: 'Child victims given shelter',
+	nameKm: 'កុមាររងគ្រោះដែលទទួលបានទីជំរក',
+	definitionEn: 'Children admitted in the quarter.',
+	definitionKm: 'កុមារដែលបានទទួលក្នុងត្រីមាស។',
+	unit: 'count',
+	accumulation: 'sum',
+	direction: 'increase',
+	sexes: ['female', 'male'],
+	ageGroups: [],
+	sensitive: true,
+	target: { baseline: 0, end: 100, milestones: { 2002: 40 } },
+	...change
+});
+const auditOf = (action: string) =>
+	db
+		.select()
+		.from(t.auditLog)
+		.where(eq(t.auditLog.action, action))
+		.all()
+		.map((e) => ({ ...e, detail: JSON.parse(e.detail ?? '{}') }));
+
+describe('adding an indicator', () => {
+	it('adds it last of the plan with its national target, audited', () => {
+		expect(addIndicator(db, newIndicator(), { actor: 'admin-1' })).toBe('PROT-90');
+		const added = indicatorTargets(db, 'PROT-90');
+		expect(added?.indicator).toMatchObject({
+			areaCode: 'PROT',
+			sexes: 'female,male',
+			ageGroups: '',
+			sensitive: true,
+			computed: false
+		});
+		expect(added?.target).toMatchObject({ baseline: 0, endTarget: 100, milestones: { 2002: 40 } });
+		const outline = planOutline(db).areas.find((a) => a.area.code === 'PROT');
+		expect(outline?.indicators.at(-1)?.code).toBe('PROT-90');
+		const [entry] = auditOf('plan.indicator.add');
+		expect(entry).toMatchObject({ actor: 'admin-1', subject: 'indicator:PROT-90' });
+		expect(entry.detail).toMatchObject({ nameKm: 'កុមាររងគ្រោះដែលទទួលបានទីជំរក', unit: 'count' });
+	});
+
+	it('refuses a code taken or a draft the plan cannot hold, and writes nothing', () => {
+		expect(() => addIndicator(db, newIndicator({ code: 'PROT-02' }), { actor: 'a' })).toThrow(
+			expect.objectContaining({ status: 400, key: 'refused_indicator_exists' })
+		);
+		expect(() => addIndicator(db, newIndicator({ nameKm: '' }), { actor: 'a' })).toThrow(
+			expect.objectContaining({ status: 400, key: 'refused_indicator_names' })
+		);
+		expect(indicatorTargets(db, 'PROT-90')).toBeNull();
+		expect(auditOf('plan.indicator.add')).toEqual([]);
+	});
+});
+
+describe('revising an indicator’s names and definitions', () => {
+	const texts = () => {
+		const i = indicatorTargets(db, 'PROT-02')?.indicator;
+		return {
+			nameEn: i?.nameEn ?? '',
+			nameKm: i?.nameKm ?? '',
+			definitionEn: i?.definitionEn ?? '',
+			definitionKm: i?.definitionKm ?? ''
+		};
+	};
+
+	it('changes what was changed and audits it, old → new, with the reason', () => {
+		const before = texts();
+		const changed = reviseIndicatorTexts(db, {
+			indicator: 'PROT-02',
+			texts: { ...before, nameEn: 'Child victims rescued', definitionKm: 'និយមន័យថ្មី' },
+			reason: 'Clearer wording',
+			actor: 'admin-1'
+		});
+		expect(changed).toEqual(['nameEn', 'definitionKm']);
+		expect(texts()).toEqual({
+			...before,
+			nameEn: 'Child victims rescued',
+			definitionKm: 'និយមន័យថ្មី'
+		});
+		expect(auditOf('plan.indicator.texts')[0].detail).toEqual({
+			nameEn: { before: before.nameEn, after: 'Child victims rescued' },
+			definitionKm: { before: before.definitionKm, after: 'និយមន័យថ្មី' },
+			reason: 'Clearer wording'
+		});
+	});
+
+	it('refuses no reason, no change and an unknown indicator', () => {
+		const same = texts();
+		const revise = (indicator: string, reason: string) =>
+			reviseIndicatorTexts(db, { indicator, texts: same, reason, actor: 'a' });
+		expect(() => revise('PROT-02', ' ')).toThrow(
+			expect.objectContaining({ key: 'refused_reason_required' })
+		);
+		expect(() => revise('PROT-02', 'why')).toThrow(expect.objectContaining({ status: 409 }));
+		expect(() => revise('NOPE-01', 'why')).toThrow(expect.objectContaining({ status: 404 }));
+		expect(auditOf('plan.indicator.texts')).toEqual([]);
 	});
 });
