@@ -2,12 +2,17 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db';
 import * as t from './db/schema';
-import { getPlan, loadTargets } from './plan';
+import { renderEnglish } from '../domain/english';
+import { loadDictionary } from './import/dictionary';
+import { templateFor } from './import/template';
+import { validateRow } from './import/validate';
+import { getPlan, listUploadableIndicators, loadTargets } from './plan';
 import type { IndicatorDraft } from '../domain/indicator-draft';
 import {
 	addIndicator,
 	indicatorTargets,
 	planOutline,
+	retireIndicator,
 	reviseIndicatorTexts,
 	reviseTarget,
 	targetRevisions
@@ -190,5 +195,70 @@ describe('revising an indicator’s names and definitions', () => {
 		expect(() => revise('PROT-02', 'why')).toThrow(expect.objectContaining({ status: 409 }));
 		expect(() => revise('NOPE-01', 'why')).toThrow(expect.objectContaining({ status: 404 }));
 		expect(auditOf('plan.indicator.texts')).toEqual([]);
+	});
+});
+
+describe('retiring an indicator', () => {
+	const retire = (reason = 'Merged into PROT-02 at the mid-term review') =>
+		retireIndicator(db, {
+			indicator: 'PROT-07',
+			reason,
+			actor: 'admin-1',
+			at: '2003-07-01T00:00:00.000Z'
+		});
+	const row = {
+		reporter: 'LICADHO',
+		indicator: 'PROT-07',
+		province: '',
+		period: '2003Q3',
+		sex: 'total',
+		age_group: 'all',
+		value: '4'
+	};
+
+	it('keeps it and its figures, audited; new figures of it are rejected and templates leave it out', () => {
+		const template = () => templateFor(db, { reporter: 'LICADHO', period: '2003Q3', lang: 'en' });
+		expect(template()).toContain('PROT-07');
+		expect('row' in validateRow(row, 2, loadDictionary(db), { columns: {} })).toBe(true);
+
+		expect(retire()).toBe('2003-07-01T00:00:00.000Z');
+		expect(indicatorTargets(db, 'PROT-07')?.indicator.retiredAt).toBe('2003-07-01T00:00:00.000Z');
+		expect(auditOf('plan.indicator.retire')[0]).toMatchObject({
+			actor: 'admin-1',
+			subject: 'indicator:PROT-07',
+			detail: {
+				before: 'in force',
+				after: 'retired',
+				figuresKept: 0,
+				reason: 'Merged into PROT-02 at the mid-term review'
+			}
+		});
+		expect(template()).not.toContain('PROT-07');
+		expect(template()).toContain('PROT-02');
+		expect(listUploadableIndicators(db).map((i) => i.code)).not.toContain('PROT-07');
+		const checked = validateRow(row, 2, loadDictionary(db), { columns: {} });
+		expect(checked).toEqual({
+			errors: [
+				expect.objectContaining({
+					row: 2,
+					key: 'row_indicator_retired',
+					params: { code: 'PROT-07', date: '2003-07-01' }
+				})
+			]
+		});
+		expect(renderEnglish('row_indicator_retired', { code: 'PROT-07', date: '2003-07-01' })).toBe(
+			'PROT-07 was retired from the plan on 2003-07-01: it takes no new figures'
+		);
+	});
+
+	it('refuses no reason and an indicator retired already', () => {
+		expect(() => retire(' ')).toThrow(
+			expect.objectContaining({ status: 400, key: 'refused_reason_required' })
+		);
+		retire();
+		expect(() => retire()).toThrow(
+			expect.objectContaining({ status: 409, key: 'refused_indicator_retired' })
+		);
+		expect(auditOf('plan.indicator.retire')).toHaveLength(1);
 	});
 });

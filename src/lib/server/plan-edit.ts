@@ -6,7 +6,7 @@
  * is the record's own; the public sees it at the next release, like every change of what public
  * pages show.
  */
-import { and, asc, desc, eq, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, max } from 'drizzle-orm';
 import {
 	indicatorProblem,
 	textChangeProblem,
@@ -19,6 +19,7 @@ import {
 	type TargetField,
 	type TargetRevision
 } from '../domain/target-revision';
+import { FIELD_LIMITS } from '../domain/limits';
 import { audit } from './audit';
 import { inTransaction, type Db } from './db';
 import * as t from './db/schema';
@@ -298,5 +299,51 @@ export function reviseIndicatorTexts(
 			address: options.address
 		});
 		return changed;
+	});
+}
+
+/**
+ * Retires an indicator from the plan, with a reason, in one transaction with its audit entry
+ * (how many approved figures it keeps). Nothing is deleted: its figures and pages stay readable;
+ * it takes no new figures and templates leave it out. Refused (404) for an indicator that does
+ * not exist, (400) without a reason, (409) for one retired already. Returns when it was retired.
+ */
+export function retireIndicator(
+	db: Db,
+	options: { indicator: string; reason: string } & Actor
+): string {
+	return inTransaction(db, () => {
+		const indicator = db
+			.select()
+			.from(t.indicator)
+			.where(eq(t.indicator.code, options.indicator))
+			.get();
+		if (!indicator) throw new Refused(404, 'refused_no_indicator');
+		const reason = options.reason.trim();
+		if (!reason) throw new Refused(400, 'refused_reason_required');
+		if (reason.length > FIELD_LIMITS.reason)
+			throw new Refused(400, 'refused_too_long', { max: FIELD_LIMITS.reason });
+		if (indicator.retiredAt)
+			throw new Refused(409, 'refused_indicator_retired', {
+				code: indicator.code,
+				date: indicator.retiredAt.slice(0, 10)
+			});
+		const at = options.at ?? new Date().toISOString();
+		db.update(t.indicator).set({ retiredAt: at }).where(eq(t.indicator.code, indicator.code)).run();
+		const figures =
+			db
+				.select({ n: count() })
+				.from(t.dataValue)
+				.where(eq(t.dataValue.indicatorCode, indicator.code))
+				.get()?.n ?? 0;
+		audit(db, {
+			at,
+			actor: options.actor,
+			action: 'plan.indicator.retire',
+			subject: `indicator:${indicator.code}`,
+			detail: { before: 'in force', after: 'retired', figuresKept: figures, reason },
+			address: options.address
+		});
+		return at;
 	});
 }

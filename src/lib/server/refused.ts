@@ -60,6 +60,7 @@ export const REFUSALS = [
 	'refused_indicator_kind',
 	'refused_indicator_breakdown',
 	'refused_indicator_unchanged',
+	'refused_indicator_retired',
 	'password_too_short',
 	'password_too_long',
 	'password_blank',

@@ -78,7 +78,12 @@ export const indicator = sqliteTable(
 		/** Counts of children: the privacy rules (src/lib/domain/PRIVACY.md) apply to public outputs. */
 		sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
 		/** Computed by the system (COOR-03), never uploaded. */
-		computed: integer('computed', { mode: 'boolean' }).notNull().default(false)
+		computed: integer('computed', { mode: 'boolean' }).notNull().default(false),
+		/**
+		 * When the indicator was retired from the plan (null: in force). A retired indicator keeps
+		 * its figures and pages; it takes no new figures and templates leave it out.
+		 */
+		retiredAt: text('retired_at')
 	},
 	(t) => [index('indicator_area').on(t.areaCode, t.position)]
 );

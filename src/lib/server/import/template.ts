@@ -6,7 +6,7 @@
  * that language, to read (the importer leaves them out). A row left as it came is "not filled
  * in", not a rejected row. Written with a byte-order mark so that Excel shows Khmer correctly.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { toCsv } from '../../domain/csv';
 import type { Db } from '../db';
 import { FIELDS, NAME_COLUMNS } from './vocabulary';
@@ -74,6 +74,7 @@ export function buildTemplate(options: {
 /**
  * The template of a reporter for a quarter: the indicators it has reported before (all the
  * plan's uploadable indicators if none yet), in the provinces it works in (national if none).
+ * Retired indicators take no new figures, so no template offers them.
  */
 export function templateFor(
 	db: Db,
@@ -91,6 +92,7 @@ export function templateFor(
 		.where(
 			and(
 				eq(t.indicator.computed, false),
+				isNull(t.indicator.retiredAt),
 				reported.length ? inArray(t.indicator.code, reported) : undefined
 			)
 		)

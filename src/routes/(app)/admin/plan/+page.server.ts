@@ -21,7 +21,12 @@ export const load: PageServerLoad = (event) => {
 			code: area.code,
 			nameEn: area.nameEn,
 			nameKm: area.nameKm,
-			indicators: indicators.map((i) => ({ code: i.code, nameEn: i.nameEn, nameKm: i.nameKm }))
+			indicators: indicators.map((i) => ({
+				code: i.code,
+				nameEn: i.nameEn,
+				nameKm: i.nameKm,
+				retiredAt: i.retiredAt
+			}))
 		}))
 	};
 };

@@ -3,7 +3,12 @@ import { TARGET_FIELDS, type TargetField } from '$lib/domain/target-revision';
 import { getDb } from '$lib/server/db';
 import { formTooLong } from '$lib/server/form-limits';
 import { ADMINS, requireRole } from '$lib/server/guard';
-import { indicatorTargets, reviseIndicatorTexts, reviseTarget } from '$lib/server/plan-edit';
+import {
+	indicatorTargets,
+	retireIndicator,
+	reviseIndicatorTexts,
+	reviseTarget
+} from '$lib/server/plan-edit';
 import { formAnswer, orNotFound } from '$lib/server/route-answers';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,6 +25,7 @@ export const load: PageServerLoad = (event) => {
 			nameKm: indicator.nameKm,
 			definitionEn: indicator.definitionEn,
 			definitionKm: indicator.definitionKm,
+			retiredAt: indicator.retiredAt,
 			unit: indicator.unit,
 			accumulation: indicator.accumulation
 		},
@@ -34,9 +40,23 @@ export const load: PageServerLoad = (event) => {
 
 /**
  * `revise`: one target revised, with its reason; `what` is `baseline`, `end` or `milestone:<year>`.
- * `texts`: the names and definitions revised, with a reason.
+ * `texts`: the names and definitions revised, with a reason. `retire`: retired, with a reason.
  */
 export const actions: Actions = {
+	retire: async (event) => {
+		const admin = requireRole(event, ADMINS);
+		const form = await event.request.formData();
+		const tooLong = formTooLong(form);
+		if (tooLong) return fail(400, { error: tooLong });
+		return formAnswer(() => ({
+			retired: retireIndicator(getDb(), {
+				indicator: event.params.code.toUpperCase(),
+				reason: String(form.get('reason') ?? ''),
+				actor: admin.id,
+				address: event.getClientAddress()
+			})
+		}));
+	},
 	texts: async (event) => {
 		const admin = requireRole(event, ADMINS);
 		const form = await event.request.formData();
