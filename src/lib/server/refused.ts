@@ -61,6 +61,7 @@ export const REFUSALS = [
 	'refused_indicator_breakdown',
 	'refused_indicator_unchanged',
 	'refused_indicator_retired',
+	'refused_indicator_not_assignable',
 	'password_too_short',
 	'password_too_long',
 	'password_blank',

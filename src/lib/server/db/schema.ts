@@ -177,6 +177,23 @@ export const reporterProvince = sqliteTable(
 	(t) => [primaryKey({ columns: [t.reporterCode, t.provinceCode] })]
 );
 
+/**
+ * The indicators a reporter reports: what its templates offer and what it is expected to send.
+ * A reporter with none listed reports every uploadable indicator.
+ */
+export const reporterIndicator = sqliteTable(
+	'reporter_indicator',
+	{
+		reporterCode: text('reporter_code')
+			.notNull()
+			.references(() => reporter.code, { onDelete: 'cascade' }),
+		indicatorCode: text('indicator_code')
+			.notNull()
+			.references(() => indicator.code)
+	},
+	(t) => [primaryKey({ columns: [t.reporterCode, t.indicatorCode] })]
+);
+
 /** Original uploaded files, stored once by the SHA-256 of their bytes (see server/files.ts). */
 export const storedFile = sqliteTable('stored_file', {
 	hash: text('hash').primaryKey(),
