@@ -61,7 +61,7 @@ function save(mode: 'create' | 'update') {
 }
 
 /** `indicators`: the indicators a reporter reports (none ticked: every one). */
-async function indicators(event: RequestEvent) {
+async function assign(event: RequestEvent) {
 	const admin = requireRole(event, ADMINS);
 	const form = await event.request.formData();
 	const tooLong = formTooLong(form);
@@ -80,4 +80,8 @@ async function indicators(event: RequestEvent) {
 	}));
 }
 
-export const actions: Actions = { create: save('create'), update: save('update'), indicators };
+export const actions: Actions = {
+	create: save('create'),
+	update: save('update'),
+	indicators: assign
+};
