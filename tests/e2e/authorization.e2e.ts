@@ -65,13 +65,17 @@ const MATRIX: Record<string, Who[]> = {
 	'/admin/reporters GET': ADMINS,
 	'/admin/reporters ?/create': ADMINS,
 	'/admin/reporters ?/update': ADMINS,
+	'/admin/reporters ?/indicators': ADMINS,
 	'/admin/audit GET': ADMINS,
 	'/admin/privacy GET': ADMINS,
 	'/admin/privacy ?/threshold': ADMINS,
 	'/admin/privacy ?/publish': ADMINS,
 	'/admin/plan GET': ADMINS,
+	'/admin/plan ?/add': ADMINS,
 	'/admin/plan/[code] GET': ADMINS,
-	'/admin/plan/[code] ?/revise': ADMINS
+	'/admin/plan/[code] ?/revise': ADMINS,
+	'/admin/plan/[code] ?/texts': ADMINS,
+	'/admin/plan/[code] ?/retire': ADMINS
 };
 
 test('the table names every route and action of the app, and nothing else', () => {

@@ -37,7 +37,8 @@ const indicator = (sensitive: boolean): Indicator => ({
 	sexes: 'female,male',
 	ageGroups: '',
 	sensitive,
-	computed: false
+	computed: false,
+	retiredAt: null
 });
 const province = (code: string): Province => ({
 	code,

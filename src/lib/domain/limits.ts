@@ -8,6 +8,9 @@
 export const FIELD_LIMITS = {
 	/** A comment, a reason for returning or reopening. */
 	comment: 4000,
+	/** An indicator's definition, in English and in Khmer. */
+	definitionEn: 4000,
+	definitionKm: 4000,
 	email: 200,
 	name: 200,
 	password: 128,

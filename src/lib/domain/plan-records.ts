@@ -50,6 +50,8 @@ export interface Indicator {
 	sensitive: boolean;
 	/** Computed by the system (COOR-03), never uploaded. */
 	computed: boolean;
+	/** When it was retired from the plan (ISO time); null while it is in force. */
+	retiredAt: string | null;
 }
 
 /** A province or the capital (or the nation, the place of figures that have none). */

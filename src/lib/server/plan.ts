@@ -6,7 +6,7 @@
  * database (see `config.ts`). Loading is one transaction: a plan file with an
  * error leaves the database as it was and says which entry is wrong.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -229,12 +229,12 @@ export function ensurePlan(db: Db): void {
 	loadPlan(db, plan, readProvinces(resolve(root, PROVINCES_FILE)));
 }
 
-/** The indicators figures can be uploaded for (not the computed ones), in plan order. */
+/** The indicators figures can be uploaded for (not the computed or retired ones), in plan order. */
 export function listUploadableIndicators(db: Db) {
 	return db
 		.select({ code: t.indicator.code, nameEn: t.indicator.nameEn, nameKm: t.indicator.nameKm })
 		.from(t.indicator)
-		.where(eq(t.indicator.computed, false))
+		.where(and(eq(t.indicator.computed, false), isNull(t.indicator.retiredAt)))
 		.orderBy(asc(t.indicator.position))
 		.all();
 }

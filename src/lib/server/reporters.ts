@@ -1,8 +1,14 @@
 /**
- * Reporter organisations, for admins: list, add, edit (names, kind, provinces, active). Codes
- * are stable identities (files name them), so a code is never changed once created.
+ * Reporter organisations, for admins: list, add, edit (names, kind, provinces, active, the
+ * indicators each reports). Codes are stable identities (files name them), so a code is never
+ * changed once created.
+ *
+ * The indicators a reporter reports are what its templates offer; a reporter with none listed
+ * reports every uploadable indicator. An upload of an indicator outside its list is accepted
+ * (an organisation may hold figures beyond what it was asked for, and the plan wants them), and
+ * its submission names those indicators for the reviewer (`outsideAssignment`).
  */
-import { asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from './audit';
 import { inTransaction, type Db } from './db';
@@ -25,9 +31,10 @@ export const reporterSchema = z.object({
 
 export type ReporterInput = z.input<typeof reporterSchema>;
 
-/** Every reporter with the provinces it works in. */
+/** Every reporter with the provinces it works in and the indicators it reports. */
 export function listReporters(db: Db) {
 	const links = db.select().from(t.reporterProvince).all();
+	const assigned = db.select().from(t.reporterIndicator).all();
 	return db
 		.select()
 		.from(t.reporter)
@@ -35,7 +42,8 @@ export function listReporters(db: Db) {
 		.all()
 		.map((r) => ({
 			...r,
-			provinces: links.filter((l) => l.reporterCode === r.code).map((l) => l.provinceCode)
+			provinces: links.filter((l) => l.reporterCode === r.code).map((l) => l.provinceCode),
+			indicators: assigned.filter((a) => a.reporterCode === r.code).map((a) => a.indicatorCode)
 		}));
 }
 
@@ -101,4 +109,92 @@ export function reporterExists(db: Db, code: string): boolean {
 		db.select({ code: t.reporter.code }).from(t.reporter).where(eq(t.reporter.code, code)).get() !==
 		undefined
 	);
+}
+
+/** The indicators a reporter is assigned, in plan order (none: it reports every one). */
+export function assignedIndicators(db: Db, reporter: string): string[] {
+	return db
+		.select({ code: t.reporterIndicator.indicatorCode })
+		.from(t.reporterIndicator)
+		.innerJoin(t.indicator, eq(t.indicator.code, t.reporterIndicator.indicatorCode))
+		.where(eq(t.reporterIndicator.reporterCode, reporter))
+		.orderBy(asc(t.indicator.position))
+		.all()
+		.map((r) => r.code);
+}
+
+/** The indicators that can be assigned (uploadable: not computed, not retired), by area. */
+export function assignableIndicators(db: Db) {
+	return db
+		.select({
+			code: t.indicator.code,
+			areaCode: t.indicator.areaCode,
+			nameEn: t.indicator.nameEn,
+			nameKm: t.indicator.nameKm
+		})
+		.from(t.indicator)
+		.where(and(eq(t.indicator.computed, false), isNull(t.indicator.retiredAt)))
+		.orderBy(asc(t.indicator.position))
+		.all();
+}
+
+/**
+ * Sets the indicators a reporter reports (none: every uploadable one), in one transaction with
+ * its audit entry (the list before and after). Refused (400) for a reporter or an indicator that
+ * cannot be assigned (unknown, computed or retired). Returns the list as saved, in plan order.
+ */
+export function setReporterIndicators(
+	db: Db,
+	options: { reporter: string; indicators: string[]; actor: string; address?: string | null }
+): string[] {
+	return inTransaction(db, () => {
+		if (!reporterExists(db, options.reporter)) throw new Refused(400, 'refused_no_reporter');
+		const assignable = new Set(assignableIndicators(db).map((i) => i.code));
+		const wanted = [...new Set(options.indicators)];
+		const wrong = wanted.find((code) => !assignable.has(code));
+		if (wrong) throw new Refused(400, 'refused_indicator_not_assignable', { code: wrong });
+		const before = assignedIndicators(db, options.reporter);
+		db.delete(t.reporterIndicator)
+			.where(eq(t.reporterIndicator.reporterCode, options.reporter))
+			.run();
+		if (wanted.length)
+			db.insert(t.reporterIndicator)
+				.values(wanted.map((indicatorCode) => ({ reporterCode: options.reporter, indicatorCode })))
+				.run();
+		const after = assignedIndicators(db, options.reporter);
+		audit(db, {
+			actor: options.actor,
+			action: 'reporter.indicators',
+			subject: `reporter:${options.reporter}`,
+			detail: { before, after },
+			address: options.address
+		});
+		return after;
+	});
+}
+
+/**
+ * Of these indicators of a reporter's figures, those outside its assignment, in the order given
+ * (none when it has no assignment: it reports every indicator).
+ */
+export function outsideAssignment(db: Db, reporter: string, indicators: string[]): string[] {
+	const assigned = db
+		.select({ code: t.reporterIndicator.indicatorCode })
+		.from(t.reporterIndicator)
+		.where(
+			and(
+				eq(t.reporterIndicator.reporterCode, reporter),
+				indicators.length ? inArray(t.reporterIndicator.indicatorCode, indicators) : undefined
+			)
+		)
+		.all()
+		.map((r) => r.code);
+	const any = db
+		.select({ code: t.reporterIndicator.indicatorCode })
+		.from(t.reporterIndicator)
+		.where(eq(t.reporterIndicator.reporterCode, reporter))
+		.limit(1)
+		.get();
+	if (!any) return [];
+	return indicators.filter((code) => !assigned.includes(code));
 }

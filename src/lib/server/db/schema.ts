@@ -78,7 +78,12 @@ export const indicator = sqliteTable(
 		/** Counts of children: the privacy rules (src/lib/domain/PRIVACY.md) apply to public outputs. */
 		sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
 		/** Computed by the system (COOR-03), never uploaded. */
-		computed: integer('computed', { mode: 'boolean' }).notNull().default(false)
+		computed: integer('computed', { mode: 'boolean' }).notNull().default(false),
+		/**
+		 * When the indicator was retired from the plan (null: in force). A retired indicator keeps
+		 * its figures and pages; it takes no new figures and templates leave it out.
+		 */
+		retiredAt: text('retired_at')
 	},
 	(t) => [index('indicator_area').on(t.areaCode, t.position)]
 );
@@ -170,6 +175,23 @@ export const reporterProvince = sqliteTable(
 			.references(() => province.code)
 	},
 	(t) => [primaryKey({ columns: [t.reporterCode, t.provinceCode] })]
+);
+
+/**
+ * The indicators a reporter reports: what its templates offer and what it is expected to send.
+ * A reporter with none listed reports every uploadable indicator.
+ */
+export const reporterIndicator = sqliteTable(
+	'reporter_indicator',
+	{
+		reporterCode: text('reporter_code')
+			.notNull()
+			.references(() => reporter.code, { onDelete: 'cascade' }),
+		indicatorCode: text('indicator_code')
+			.notNull()
+			.references(() => indicator.code)
+	},
+	(t) => [primaryKey({ columns: [t.reporterCode, t.indicatorCode] })]
 );
 
 /** Original uploaded files, stored once by the SHA-256 of their bytes (see server/files.ts). */

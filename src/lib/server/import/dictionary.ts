@@ -40,7 +40,8 @@ export function loadDictionary(db: Db, remembered?: Remembered): Dictionary {
 			unit: i.unit,
 			sexes: new Set(i.sexes ? i.sexes.split(',') : []),
 			ageGroups: new Set(i.ageGroups ? i.ageGroups.split(',') : []),
-			computed: i.computed
+			computed: i.computed,
+			retiredAt: i.retiredAt
 		});
 		for (const name of [i.code, i.nameEn, i.nameKm])
 			indicatorByName.set(normaliseName(name), i.code);

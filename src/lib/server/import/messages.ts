@@ -38,6 +38,7 @@ export type RowErrorKey =
 	| 'row_indicator_missing'
 	| 'row_indicator_unknown'
 	| 'row_indicator_computed'
+	| 'row_indicator_retired'
 	| 'row_period_unknown'
 	| 'row_period_outside'
 	| 'row_province_unknown'

@@ -6,7 +6,7 @@
  * that language, to read (the importer leaves them out). A row left as it came is "not filled
  * in", not a rejected row. Written with a byte-order mark so that Excel shows Khmer correctly.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { toCsv } from '../../domain/csv';
 import type { Db } from '../db';
 import { FIELDS, NAME_COLUMNS } from './vocabulary';
@@ -72,25 +72,36 @@ export function buildTemplate(options: {
 }
 
 /**
- * The template of a reporter for a quarter: the indicators it has reported before (all the
- * plan's uploadable indicators if none yet), in the provinces it works in (national if none).
+ * The template of a reporter for a quarter: the indicators it is assigned, or when it has none
+ * the indicators it has reported before (all the plan's uploadable indicators if none yet), in
+ * the provinces it works in (national if none). Retired indicators take no new figures, so no
+ * template offers them.
  */
 export function templateFor(
 	db: Db,
 	options: { reporter: string; period: string; lang: 'en' | 'km' }
 ): string {
-	const reported = db
-		.selectDistinct({ code: t.dataValue.indicatorCode })
-		.from(t.dataValue)
-		.where(eq(t.dataValue.reporterCode, options.reporter))
+	const assigned = db
+		.select({ code: t.reporterIndicator.indicatorCode })
+		.from(t.reporterIndicator)
+		.where(eq(t.reporterIndicator.reporterCode, options.reporter))
 		.all()
 		.map((r) => r.code);
+	const reported = assigned.length
+		? assigned
+		: db
+				.selectDistinct({ code: t.dataValue.indicatorCode })
+				.from(t.dataValue)
+				.where(eq(t.dataValue.reporterCode, options.reporter))
+				.all()
+				.map((r) => r.code);
 	const indicators = db
 		.select()
 		.from(t.indicator)
 		.where(
 			and(
 				eq(t.indicator.computed, false),
+				isNull(t.indicator.retiredAt),
 				reported.length ? inArray(t.indicator.code, reported) : undefined
 			)
 		)

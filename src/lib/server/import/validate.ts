@@ -42,6 +42,8 @@ export interface IndicatorInfo {
 	sexes: ReadonlySet<string>;
 	ageGroups: ReadonlySet<string>;
 	computed: boolean;
+	/** When it was retired from the plan (it takes no new figures); null while in force. */
+	retiredAt: string | null;
 }
 
 /** The plan as the importer needs it: codes, and names in both languages, to look things up. */
@@ -160,6 +162,11 @@ export function validateRow(
 	else if (!indicator) fail('indicator', indicatorText, 'row_indicator_unknown');
 	else if (indicator.computed)
 		fail('indicator', indicatorText, 'row_indicator_computed', { code: indicator.code });
+	else if (indicator.retiredAt)
+		fail('indicator', indicatorText, 'row_indicator_retired', {
+			code: indicator.code,
+			date: indicator.retiredAt.slice(0, 10)
+		});
 
 	// Period
 	const periodText = raw.period?.trim() ?? '';

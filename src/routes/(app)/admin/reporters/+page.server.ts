@@ -2,14 +2,34 @@ import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { formTooLong } from '$lib/server/form-limits';
 import { ADMINS, requireRole } from '$lib/server/guard';
-import { listProvinces, listReporters, saveReporter } from '$lib/server/reporters';
+import { planOutline } from '$lib/server/plan-edit';
+import {
+	assignableIndicators,
+	listProvinces,
+	listReporters,
+	saveReporter,
+	setReporterIndicators
+} from '$lib/server/reporters';
 import { formAnswer } from '$lib/server/route-answers';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, ADMINS);
 	const db = getDb();
-	return { reporters: listReporters(db), provinces: listProvinces(db) };
+	const assignable = assignableIndicators(db);
+	return {
+		reporters: listReporters(db),
+		provinces: listProvinces(db),
+		// The indicators a reporter can be assigned, by area.
+		areas: planOutline(db)
+			.areas.map(({ area }) => ({
+				code: area.code,
+				nameEn: area.nameEn,
+				nameKm: area.nameKm,
+				indicators: assignable.filter((i) => i.areaCode === area.code)
+			}))
+			.filter((a) => a.indicators.length)
+	};
 };
 
 function save(mode: 'create' | 'update') {
@@ -40,4 +60,28 @@ function save(mode: 'create' | 'update') {
 	};
 }
 
-export const actions: Actions = { create: save('create'), update: save('update') };
+/** `indicators`: the indicators a reporter reports (none ticked: every one). */
+async function assign(event: RequestEvent) {
+	const admin = requireRole(event, ADMINS);
+	const form = await event.request.formData();
+	const tooLong = formTooLong(form);
+	if (tooLong) return fail(400, { error: tooLong });
+	const reporter = String(form.get('code') ?? '');
+	return formAnswer(() => ({
+		assigned: {
+			reporter,
+			indicators: setReporterIndicators(getDb(), {
+				reporter,
+				indicators: form.getAll('indicators').map(String),
+				actor: admin.id,
+				address: event.getClientAddress()
+			})
+		}
+	}));
+}
+
+export const actions: Actions = {
+	create: save('create'),
+	update: save('update'),
+	indicators: assign
+};

@@ -10,7 +10,7 @@ import { MAX_UNKNOWN, SHOWN_CHARS } from '$lib/server/import/report';
 import { FIELDS } from '$lib/server/import/vocabulary';
 import { listUploadableIndicators } from '$lib/server/plan';
 import { awaitsPublication, publicationSchedule } from '$lib/server/release';
-import { listProvinces } from '$lib/server/reporters';
+import { listProvinces, outsideAssignment } from '$lib/server/reporters';
 import { formAnswer, orNotFound } from '$lib/server/route-answers';
 import {
 	addComment,
@@ -73,6 +73,14 @@ export const load: PageServerLoad = (event) => {
 			found.submission.status === 'approved' && awaitsPublication(getDb(), found.submission.id)
 				? publicationSchedule(getDb()).next
 				: null,
+		// Figures of indicators the reporter is not assigned: accepted, and named for the review.
+		outside: found.submission.nothingToReport
+			? []
+			: outsideAssignment(
+					getDb(),
+					found.submission.reporterCode,
+					submissionIndicators(getDb(), found.submission.id)
+				),
 		again: event.url.searchParams.has('again'),
 		// A second upload of a quarter: the reporter replaces the earlier drafts or keeps both.
 		otherDrafts:

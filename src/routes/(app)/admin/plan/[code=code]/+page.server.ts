@@ -3,7 +3,12 @@ import { TARGET_FIELDS, type TargetField } from '$lib/domain/target-revision';
 import { getDb } from '$lib/server/db';
 import { formTooLong } from '$lib/server/form-limits';
 import { ADMINS, requireRole } from '$lib/server/guard';
-import { indicatorTargets, reviseTarget } from '$lib/server/plan-edit';
+import {
+	indicatorTargets,
+	retireIndicator,
+	reviseIndicatorTexts,
+	reviseTarget
+} from '$lib/server/plan-edit';
 import { formAnswer, orNotFound } from '$lib/server/route-answers';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,6 +23,9 @@ export const load: PageServerLoad = (event) => {
 			code: indicator.code,
 			nameEn: indicator.nameEn,
 			nameKm: indicator.nameKm,
+			definitionEn: indicator.definitionEn,
+			definitionKm: indicator.definitionKm,
+			retiredAt: indicator.retiredAt,
 			unit: indicator.unit,
 			accumulation: indicator.accumulation
 		},
@@ -30,8 +38,48 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-/** `revise`: one target revised, with its reason; `what` is `baseline`, `end` or `milestone:<year>`. */
+/**
+ * `revise`: one target revised, with its reason; `what` is `baseline`, `end` or `milestone:<year>`.
+ * `texts`: the names and definitions revised, with a reason. `retire`: retired, with a reason.
+ */
 export const actions: Actions = {
+	retire: async (event) => {
+		const admin = requireRole(event, ADMINS);
+		const form = await event.request.formData();
+		const tooLong = formTooLong(form);
+		if (tooLong) return fail(400, { error: tooLong });
+		return formAnswer(() => ({
+			retired: retireIndicator(getDb(), {
+				indicator: event.params.code.toUpperCase(),
+				reason: String(form.get('reason') ?? ''),
+				actor: admin.id,
+				address: event.getClientAddress()
+			})
+		}));
+	},
+	texts: async (event) => {
+		const admin = requireRole(event, ADMINS);
+		const form = await event.request.formData();
+		const tooLong = formTooLong(form);
+		if (tooLong) return fail(400, { error: tooLong });
+		const text = (name: string) => String(form.get(name) ?? '');
+		const texts = {
+			nameEn: text('nameEn'),
+			nameKm: text('nameKm'),
+			definitionEn: text('definitionEn'),
+			definitionKm: text('definitionKm')
+		};
+		return formAnswer(() => {
+			reviseIndicatorTexts(getDb(), {
+				indicator: event.params.code.toUpperCase(),
+				texts,
+				reason: text('reason'),
+				actor: admin.id,
+				address: event.getClientAddress()
+			});
+			return { textsSaved: true };
+		});
+	},
 	revise: async (event) => {
 		const admin = requireRole(event, ADMINS);
 		const form = await event.request.formData();

@@ -1,0 +1,1 @@
+ALTER TABLE `indicator` ADD `retired_at` text;
