@@ -12,7 +12,7 @@
 import type { Component } from 'svelte';
 import type { BreakdownCell, IndicatorPage } from '$lib/domain/indicator-page';
 import { formatNumber, formatValue, pick, type Locale } from '$lib/domain/format';
-import { ageLabel, sexLabel, withheldLabel } from '$lib/labels';
+import { ageLabel, axisLabel, sexLabel, withheldLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import BarChart from './BarChart.svelte';
 import type { Drawing } from './drawing';
@@ -34,6 +34,8 @@ interface ChartContext {
 	indicator: string;
 	/** Writes a value as the page does (units, digits). */
 	format: (value: number) => string;
+	/** What the value axis measures, in the page's language. */
+	unit: string;
 }
 
 /** One registered chart. */
@@ -87,9 +89,10 @@ export const INDICATOR_CHARTS = [
 		name: 'series',
 		label: () => m.chart_name_series(),
 		component: SeriesChart,
-		props: (page, { id, locale, indicator, format }) => ({
+		props: (page, { id, locale, indicator, format, unit }) => ({
 			id,
 			points: page.quarters,
+			unit,
 			title: m.chart_series_title({ indicator }),
 			description: m.chart_series_desc(),
 			format,
@@ -160,10 +163,11 @@ export function indicatorCharts(
 	const ind = page.progress.indicator;
 	const indicator = `${ind.code} ${pick(locale, ind.nameEn, ind.nameKm)}`;
 	const format = (v: number) => formatValue(v, ind.unit, locale);
+	const unit = axisLabel(ind.unit);
 	return Object.fromEntries(
 		INDICATOR_CHARTS.map((c) => [
 			c.name,
-			c.draw(page, { id: `chart-${c.name}`, locale, indicator, format })
+			c.draw(page, { id: `chart-${c.name}`, locale, indicator, format, unit })
 		])
 	) as Record<IndicatorChartName, Drawing | undefined>;
 }

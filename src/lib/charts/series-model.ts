@@ -27,12 +27,14 @@ export interface SeriesModel {
 	hidden: { period: string; x: number; y: number }[];
 	yTicks: { value: number; y: number }[];
 	xTicks: { year: number; x: number }[];
+	/** Label every n-th year: a narrow chart has room for fewer. */
+	yearLabelEvery: number;
 	plot: { left: number; right: number; top: number; bottom: number };
 }
 
 export function buildSeriesModel(
 	points: readonly SeriesPoint[],
-	options: { width?: number; height?: number; margin?: Margin } = {}
+	options: { width?: number; height?: number; margin?: Margin; maxTicks?: number } = {}
 ): SeriesModel {
 	const width = options.width ?? CHART.width;
 	const height = options.height ?? CHART.height;
@@ -49,7 +51,10 @@ export function buildSeriesModel(
 	).padding(0.5);
 	const top = max(points, (p) => Math.max(p.value ?? 0, p.expected)) || 1;
 	// About one tick every 40 units of height: five on a full chart, two on a sparkline.
-	const ticks = Math.max(2, Math.min(5, Math.floor((plot.bottom - plot.top) / 40)));
+	const ticks = Math.max(
+		2,
+		Math.min(options.maxTicks ?? 5, Math.floor((plot.bottom - plot.top) / 40))
+	);
 	const y = scaleLinear([0, top], [plot.bottom, plot.top]).nice(ticks);
 	const xOf = (p: SeriesPoint) => x(p.period) as number;
 	const actual = line<SeriesPoint>()
@@ -84,6 +89,8 @@ export function buildSeriesModel(
 		hidden: points
 			.filter((p) => p.hidden)
 			.map((p) => ({ period: p.period, x: xOf(p), y: plot.bottom })),
+		// A year's label needs about 44 units (four digits at 13 px and some room).
+		yearLabelEvery: Math.max(1, Math.ceil(44 / (step * 4 || 44))),
 		yTicks: y.ticks(ticks).map((value) => ({ value, y: y(value) })),
 		xTicks: points
 			.filter((p) => p.period.endsWith('Q1'))

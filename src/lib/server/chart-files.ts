@@ -28,7 +28,7 @@ export function chartSvg(page: IndicatorPage, chart: string, locale: Locale): st
 	const registered = indicatorChart(chart);
 	const drawing = registered && indicatorCharts(page, locale)[registered.name];
 	if (!drawing) return null;
-	const body = render(Drawn, { props: { drawing } }).body;
+	const body = render(Drawn, { props: { drawing, file: true } }).body;
 	// The component's markup, without the comments Svelte leaves for hydration.
 	return `<?xml version="1.0" encoding="UTF-8"?>\n${body.replace(/<!--[^]*?-->/g, '')}`;
 }
