@@ -46,3 +46,49 @@ test.describe('without JavaScript', () => {
 				}
 			});
 });
+
+test.describe('maps without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('each province on a map is a link a keyboard reaches, named with its figure', async ({
+		page
+	}) => {
+		await page.goto('/indicators/PROT-02');
+		// The map's links lie over its image, in the group that holds both.
+		const map = page.locator('svg[role="group"]', { has: page.locator('#chart-map-title') });
+		const links = map.locator('a');
+		await expect(links).toHaveCount(25);
+		// Every name says the province and its figure, or that it is withheld or missing.
+		for (const label of await links.evaluateAll((as) => as.map((a) => a.ariaLabel ?? '')))
+			expect(label).toMatch(/^.+: (\d[\d,.]*|withheld|No figure)$/);
+		// Tab from the map's heading until a province has the focus, then follow it.
+		await page.locator('#map').click();
+		let focused = '';
+		for (let i = 0; i < 10 && !/provinces\/KH-/.test(focused); i++) {
+			await page.keyboard.press('Tab');
+			focused = await page.evaluate(
+				() => document.activeElement?.getAttribute('href') ?? document.activeElement?.tagName ?? ''
+			);
+		}
+		expect(focused).toMatch(/provinces\/KH-\d+$/);
+		const code = focused.split('/').at(-1);
+		const name = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+		// A screen reader meets it as a link with that name.
+		await expect(page.getByRole('link', { name: name!, exact: true })).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(new RegExp(`/provinces/${code}$`));
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(name!.split(':')[0]);
+	});
+
+	test('the overview map links its provinces too; a downloaded map has no links', async ({
+		page,
+		request
+	}) => {
+		await page.goto('/');
+		const map = page.locator('svg[role="group"]', { has: page.locator('#overview-map-title') });
+		await expect(map.locator('a')).toHaveCount(25);
+		const svg = await (await request.get('/indicators/PROT-02/map.svg')).text();
+		expect(svg).not.toMatch(/<a\b/);
+		expect(svg).not.toContain('provinces/');
+	});
+});

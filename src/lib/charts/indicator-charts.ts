@@ -10,7 +10,8 @@
  * (and its component and model), placed on the page with `<Drawn drawing={charts.name} />`.
  */
 import type { Component } from 'svelte';
-import type { BreakdownCell, IndicatorPage } from '$lib/domain/indicator-page';
+import { resolve } from '$app/paths';
+import type { BreakdownCell, IndicatorPage, ProvinceCell } from '$lib/domain/indicator-page';
 import { formatNumber, formatValue, pick, type Locale } from '$lib/domain/format';
 import { ageLabel, axisLabel, sexLabel, withheldLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
@@ -56,6 +57,31 @@ function chart<const N extends string, P extends object>(entry: ChartEntry<N, P>
 			const props = entry.props(page, context);
 			return props && ({ component: entry.component, props } as unknown as Drawing);
 		}
+	};
+}
+
+/**
+ * Each province's link on a page's map: to its page, named by the province and its figure (or
+ * "withheld", or "no figure"), in the page's language.
+ */
+export function provinceLinks(
+	cells: readonly ProvinceCell[],
+	format: (value: number) => string,
+	locale: Locale
+): (code: string) => { href: string; label: string } | undefined {
+	const byCode = new Map(cells.map((c) => [c.code, c]));
+	return (code) => {
+		const cell = byCode.get(code);
+		if (!cell) return undefined;
+		const figure = cell.hidden
+			? withheldLabel()
+			: cell.value === null
+				? m.map_none()
+				: format(cell.value);
+		return {
+			href: resolve(`/provinces/${code}`),
+			label: m.map_province_link({ province: pick(locale, cell.nameEn, cell.nameKm), figure })
+		};
 	};
 }
 
@@ -110,7 +136,7 @@ export const INDICATOR_CHARTS = [
 		component: ProvinceMap,
 		// No map of a computed indicator, nor of one reported nationally only (a blank map says
 		// nothing): the page says so instead.
-		props: (page, { id, indicator, format }) =>
+		props: (page, { id, locale, indicator, format }) =>
 			page.progress.indicator.computed || page.provinces.every((p) => p.value === null && !p.hidden)
 				? undefined
 				: {
@@ -119,7 +145,8 @@ export const INDICATOR_CHARTS = [
 						title: m.chart_map_title({ indicator }),
 						description: m.chart_map_desc(),
 						format,
-						labels: { hidden: m.map_hidden(), none: m.map_none(), credit: m.map_credit() }
+						labels: { hidden: m.map_hidden(), none: m.map_none(), credit: m.map_credit() },
+						link: provinceLinks(page.provinces, format, locale)
 					}
 	}),
 	chart({
