@@ -92,3 +92,36 @@ test.describe('maps without JavaScript', () => {
 		expect(svg).not.toContain('provinces/');
 	});
 });
+
+test('a downloaded chart says what it is, its unit, source and release, what was withheld and that the data are a demonstration', async ({
+	request
+}) => {
+	for (const chart of ['series', 'map']) {
+		const svg = await (await request.get(`/indicators/PROT-02/${chart}.svg`)).text();
+		expect(svg, chart).toMatch(/font-weight="700">PROT-02 /);
+		expect(svg, chart).toContain('>Count</text>');
+		expect(svg, chart).toMatch(/>Plan Monitor, release of \d{4}-\d{2}-\d{2}<\/text>/);
+		// The note when the chart draws a withheld figure (a hatched quarter or province), only then.
+		const drawsWithheld =
+			/Q\d: Withheld<\/title>/.test(svg) || /<use[^>]*fill="url\(#chart-map-hatch\)"/.test(svg);
+		expect(svg.includes('>“Withheld” marks a figure'), chart).toBe(drawsWithheld);
+		expect(svg, chart).toContain('>Demonstration data: generated');
+		// The PNG is the framed file: twice its whole height, words included.
+		const [, , , height] = /viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"/
+			.exec(svg)!
+			.slice(1)
+			.map(Number);
+		const png = await (await request.get(`/indicators/PROT-02/${chart}.png`)).body();
+		expect(png.readUInt32BE(20), chart).toBe(Math.ceil(height * 2));
+	}
+	const khmer = await (
+		await request.get('/indicators/PROT-02/series.svg', {
+			headers: { cookie: 'PARAGLIDE_LOCALE=km' }
+		})
+	).text();
+	expect(khmer).toContain('>ប្រព័ន្ធតាមដានផែនការ ការចេញផ្សាយថ្ងៃទី ');
+	expect(khmer).toContain('>ទិន្នន័យសាកល្បង៖');
+	// A chart of an indicator that counts no children has nothing withheld, and says nothing of it.
+	const open = await (await request.get('/indicators/PROT-01/series.svg')).text();
+	expect(open).not.toContain('Withheld” marks');
+});
