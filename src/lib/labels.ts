@@ -51,6 +51,10 @@ export const ageLabel = (age: string): string =>
  */
 export const withheldLabel = (): string => m.suppressed();
 
+/** What a chart's value axis measures: a count, or a share in per cent. */
+export const axisLabel = (unit: 'count' | 'percent'): string =>
+	unit === 'percent' ? m.axis_percent() : m.axis_count();
+
 /** A published figure as text: its value, or "withheld". */
 export const figureText = (
 	cell: { value: number | null; hidden: boolean },

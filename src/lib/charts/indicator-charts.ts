@@ -10,9 +10,10 @@
  * (and its component and model), placed on the page with `<Drawn drawing={charts.name} />`.
  */
 import type { Component } from 'svelte';
-import type { BreakdownCell, IndicatorPage } from '$lib/domain/indicator-page';
+import { resolve } from '$app/paths';
+import type { BreakdownCell, IndicatorPage, ProvinceCell } from '$lib/domain/indicator-page';
 import { formatNumber, formatValue, pick, type Locale } from '$lib/domain/format';
-import { ageLabel, sexLabel, withheldLabel } from '$lib/labels';
+import { ageLabel, axisLabel, sexLabel, withheldLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import BarChart from './BarChart.svelte';
 import type { Drawing } from './drawing';
@@ -34,6 +35,8 @@ interface ChartContext {
 	indicator: string;
 	/** Writes a value as the page does (units, digits). */
 	format: (value: number) => string;
+	/** What the value axis measures, in the page's language. */
+	unit: string;
 }
 
 /** One registered chart. */
@@ -54,6 +57,31 @@ function chart<const N extends string, P extends object>(entry: ChartEntry<N, P>
 			const props = entry.props(page, context);
 			return props && ({ component: entry.component, props } as unknown as Drawing);
 		}
+	};
+}
+
+/**
+ * Each province's link on a page's map: to its page, named by the province and its figure (or
+ * "withheld", or "no figure"), in the page's language.
+ */
+export function provinceLinks(
+	cells: readonly ProvinceCell[],
+	format: (value: number) => string,
+	locale: Locale
+): (code: string) => { href: string; label: string } | undefined {
+	const byCode = new Map(cells.map((c) => [c.code, c]));
+	return (code) => {
+		const cell = byCode.get(code);
+		if (!cell) return undefined;
+		const figure = cell.hidden
+			? withheldLabel()
+			: cell.value === null
+				? m.map_none()
+				: format(cell.value);
+		return {
+			href: resolve(`/provinces/${code}`),
+			label: m.map_province_link({ province: pick(locale, cell.nameEn, cell.nameKm), figure })
+		};
 	};
 }
 
@@ -87,9 +115,10 @@ export const INDICATOR_CHARTS = [
 		name: 'series',
 		label: () => m.chart_name_series(),
 		component: SeriesChart,
-		props: (page, { id, locale, indicator, format }) => ({
+		props: (page, { id, locale, indicator, format, unit }) => ({
 			id,
 			points: page.quarters,
+			unit,
 			title: m.chart_series_title({ indicator }),
 			description: m.chart_series_desc(),
 			format,
@@ -107,7 +136,7 @@ export const INDICATOR_CHARTS = [
 		component: ProvinceMap,
 		// No map of a computed indicator, nor of one reported nationally only (a blank map says
 		// nothing): the page says so instead.
-		props: (page, { id, indicator, format }) =>
+		props: (page, { id, locale, indicator, format }) =>
 			page.progress.indicator.computed || page.provinces.every((p) => p.value === null && !p.hidden)
 				? undefined
 				: {
@@ -116,7 +145,8 @@ export const INDICATOR_CHARTS = [
 						title: m.chart_map_title({ indicator }),
 						description: m.chart_map_desc(),
 						format,
-						labels: { hidden: m.map_hidden(), none: m.map_none(), credit: m.map_credit() }
+						labels: { hidden: m.map_hidden(), none: m.map_none(), credit: m.map_credit() },
+						link: provinceLinks(page.provinces, format, locale)
 					}
 	}),
 	chart({
@@ -160,10 +190,11 @@ export function indicatorCharts(
 	const ind = page.progress.indicator;
 	const indicator = `${ind.code} ${pick(locale, ind.nameEn, ind.nameKm)}`;
 	const format = (v: number) => formatValue(v, ind.unit, locale);
+	const unit = axisLabel(ind.unit);
 	return Object.fromEntries(
 		INDICATOR_CHARTS.map((c) => [
 			c.name,
-			c.draw(page, { id: `chart-${c.name}`, locale, indicator, format })
+			c.draw(page, { id: `chart-${c.name}`, locale, indicator, format, unit })
 		])
 	) as Record<IndicatorChartName, Drawing | undefined>;
 }

@@ -42,10 +42,11 @@ describe('buildSeriesModel', () => {
 		expect(spark.yTicks.map((t) => t.value)).toEqual([0, 20, 40]);
 	});
 
-	it('breaks the line where a figure is missing or withheld, and marks the withheld one', () => {
+	it('breaks the line where a figure is missing or withheld, and marks the withheld one with a band, not a point', () => {
 		// A lone figure is a segment of one point (its dot shows it).
 		expect(model.line).toBe('M50,100L150,0M350,200Z');
-		expect(model.hidden).toEqual([{ period: '2000Q3', x: 250, y: 200 }]);
+		expect(model.hidden).toEqual([{ period: '2000Q3', x: 250, left: 200, width: 100 }]);
+		expect(model.dots.map((d) => d.period)).not.toContain('2000Q3');
 	});
 
 	it('draws the expected value as a step a quarter wide', () => {

@@ -1,7 +1,8 @@
 /**
  * The geometry of a quarterly series chart: an indicator's figure for each quarter of the plan
  * (a line with a dot per figure, a gap where there is none), the plan's expected value for each
- * quarter (a step line), and a mark where a figure is withheld. Pure: scales from d3-scale, paths
+ * quarter (a step line), and where a figure is withheld a gap in the line with a band across its
+ * quarter: never a point, so nothing reads it as zero or as any other value. Pure: scales from d3-scale, paths
  * from d3-shape; the renderer (SeriesChart.svelte) only writes the SVG.
  */
 import { max } from 'd3-array';
@@ -12,7 +13,7 @@ import { CHART, type Margin } from './defaults';
 export interface SeriesPoint {
 	period: string;
 	value: number | null;
-	/** Withheld for privacy: drawn as a mark on the axis, never as a value. */
+	/** Withheld for privacy: a gap marked by a band, never drawn as a value. */
 	hidden: boolean;
 	/** The plan's expected value for the quarter. */
 	expected: number;
@@ -24,15 +25,18 @@ export interface SeriesModel {
 	line: string;
 	expected: string;
 	dots: { period: string; x: number; y: number; value: number }[];
-	hidden: { period: string; x: number; y: number }[];
+	/** A band the height of the plot across each withheld quarter. */
+	hidden: { period: string; x: number; left: number; width: number }[];
 	yTicks: { value: number; y: number }[];
 	xTicks: { year: number; x: number }[];
+	/** Label every n-th year: a narrow chart has room for fewer. */
+	yearLabelEvery: number;
 	plot: { left: number; right: number; top: number; bottom: number };
 }
 
 export function buildSeriesModel(
 	points: readonly SeriesPoint[],
-	options: { width?: number; height?: number; margin?: Margin } = {}
+	options: { width?: number; height?: number; margin?: Margin; maxTicks?: number } = {}
 ): SeriesModel {
 	const width = options.width ?? CHART.width;
 	const height = options.height ?? CHART.height;
@@ -49,7 +53,10 @@ export function buildSeriesModel(
 	).padding(0.5);
 	const top = max(points, (p) => Math.max(p.value ?? 0, p.expected)) || 1;
 	// About one tick every 40 units of height: five on a full chart, two on a sparkline.
-	const ticks = Math.max(2, Math.min(5, Math.floor((plot.bottom - plot.top) / 40)));
+	const ticks = Math.max(
+		2,
+		Math.min(options.maxTicks ?? 5, Math.floor((plot.bottom - plot.top) / 40))
+	);
 	const y = scaleLinear([0, top], [plot.bottom, plot.top]).nice(ticks);
 	const xOf = (p: SeriesPoint) => x(p.period) as number;
 	const actual = line<SeriesPoint>()
@@ -83,7 +90,9 @@ export function buildSeriesModel(
 			})),
 		hidden: points
 			.filter((p) => p.hidden)
-			.map((p) => ({ period: p.period, x: xOf(p), y: plot.bottom })),
+			.map((p) => ({ period: p.period, x: xOf(p), left: xOf(p) - step / 2, width: step })),
+		// A year's label needs about 44 units (four digits at 13 px and some room).
+		yearLabelEvery: Math.max(1, Math.ceil(44 / (step * 4 || 44))),
 		yTicks: y.ticks(ticks).map((value) => ({ value, y: y(value) })),
 		xTicks: points
 			.filter((p) => p.period.endsWith('Q1'))

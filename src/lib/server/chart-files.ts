@@ -12,7 +12,16 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { render } from 'svelte/server';
 import Drawn from '$lib/charts/Drawn.svelte';
-import { indicatorChart, indicatorCharts } from '$lib/charts/indicator-charts';
+import { frameChartFile } from '$lib/charts/file-frame';
+import {
+	indicatorChart,
+	indicatorCharts,
+	type IndicatorChartName
+} from '$lib/charts/indicator-charts';
+import { formatNumber } from '$lib/domain/format';
+import { axisLabel } from '$lib/labels';
+import { getDb } from './db';
+import { hasDemoData } from './demo/load';
 import { classifiedName, classifySvg } from '$lib/domain/classification';
 import type { Locale } from '$lib/domain/format';
 import { currentLocale } from '$lib/locale';
@@ -23,14 +32,47 @@ import { tierFor } from './release';
 import { orNotFound } from './route-answers';
 import { parseBucketSettings, TokenBuckets } from './token-bucket';
 
-/** The chart as a standalone SVG document, or null if the page has no such chart. */
-export function chartSvg(page: IndicatorPage, chart: string, locale: Locale): string | null {
+/** What a chart file says of its release: its date, and whether it is demonstration data. */
+export interface FileRelease {
+	date: string;
+	demo: boolean;
+}
+
+/** The figures a chart draws: whether any of them is withheld. */
+const withheldIn: Record<IndicatorChartName, (page: IndicatorPage) => boolean> = {
+	series: (page) => page.quarters.some((q) => q.hidden),
+	map: (page) => page.provinces.some((p) => p.hidden),
+	sex: (page) => page.sexes.some((c) => c.hidden),
+	age: (page) => page.ages.some((c) => c.hidden)
+};
+
+/**
+ * The chart as a standalone SVG document, or null if the page has no such chart: the drawing,
+ * and around it its title, unit, source and release date, the note on withheld figures when it
+ * has any, and the demonstration-data label (`$lib/charts/file-frame`).
+ */
+export function chartSvg(
+	page: IndicatorPage,
+	chart: string,
+	locale: Locale,
+	release: FileRelease = { date: '', demo: false }
+): string | null {
 	const registered = indicatorChart(chart);
 	const drawing = registered && indicatorCharts(page, locale)[registered.name];
-	if (!drawing) return null;
-	const body = render(Drawn, { props: { drawing } }).body;
+	if (!registered || !drawing) return null;
+	const body = render(Drawn, { props: { drawing, file: true } }).body;
+	const unit = page.progress.indicator.unit;
+	const framed = frameChartFile(body, {
+		title: String(drawing.props.title),
+		unit: axisLabel(unit),
+		source: m.chart_source({ date: release.date }, { locale }),
+		withheld: withheldIn[registered.name](page)
+			? m.withheld_note({ last: formatNumber(page.k - 1, locale) }, { locale })
+			: undefined,
+		demo: release.demo ? m.chart_demo({}, { locale }) : undefined
+	});
 	// The component's markup, without the comments Svelte leaves for hydration.
-	return `<?xml version="1.0" encoding="UTF-8"?>\n${body.replace(/<!--[^]*?-->/g, '')}`;
+	return `<?xml version="1.0" encoding="UTF-8"?>\n${framed.replace(/<!--[^]*?-->/g, '')}`;
 }
 
 const drawing = new TokenBuckets(
@@ -65,7 +107,10 @@ export function chartResponse(event: ChartEvent, format: 'svg' | 'png'): Respons
 		);
 	}
 	const locale = currentLocale();
-	const drawn = chartSvg(page, event.params.chart, locale);
+	const drawn = chartSvg(page, event.params.chart, locale, {
+		date: tier.release.at.slice(0, 10),
+		demo: hasDemoData(getDb())
+	});
 	if (!drawn) error(404, 'No such chart');
 	const classification = classificationOf(event, tier.release);
 	const svg = classifySvg(drawn, classification, locale);
