@@ -101,3 +101,16 @@ export function refusalText(refusal: RefusalLike): string {
 
 /** Why a row was rejected, in the reader's language. */
 export const rowErrorText = (e: MessageLike): string => messageText(e) ?? e.key;
+
+/** A target's name: the baseline (the year before the plan), a year's milestone or the end target. */
+export function targetLabel(
+	field: string,
+	year: number | null,
+	plan: { firstYear: number; lastYear: number },
+	locale: Locale
+): string {
+	if (field === 'baseline')
+		return m.target_baseline({ year: formatNumber(plan.firstYear - 1, locale) });
+	if (field === 'end') return m.target_end({ year: formatNumber(plan.lastYear, locale) });
+	return m.target_milestone({ year: formatNumber(year ?? 0, locale) });
+}
