@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { svgToPng } from './png';
+import { khmerFirst, rasterise, svgToPng } from './png';
 
 const svg = (text: string) =>
 	`<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><text x="4" y="28" font-size="20" font-family="'Noto Sans Khmer', sans-serif">${text}</text></svg>`;
@@ -26,5 +26,21 @@ describe('svgToPng', () => {
 		expect(dash - space).toBeLessThan(150);
 		// The measure sees a box: a sign the font lacks (a snowman) draws one, and costs more.
 		expect(svgToPng(svg('១៥☃១៧ ឆ្នាំ')).length - space).toBeGreaterThan(150);
+	});
+});
+
+describe('Khmer after a code in one text', () => {
+	const mixed = svg('PR ផ្លូវ');
+
+	it('begins with an invisible Khmer sign, so that resvg shapes it as Khmer', () => {
+		expect(khmerFirst(mixed)).toBe(svg('\u17b4PR ផ្លូវ'));
+		expect(khmerFirst(svg('<tspan>PR</tspan> ផ្លូវ'))).toBe(svg('\u17b4<tspan>PR</tspan> ផ្លូវ'));
+		// Texts that begin in Khmer, or hold none, are left as they are.
+		for (const text of ['ផ្លូវ PR', 'PROT-02', '']) expect(khmerFirst(svg(text))).toBe(svg(text));
+	});
+
+	it('draws otherwise than the text left as it is, and the same where Khmer comes first', () => {
+		expect(svgToPng(mixed).equals(rasterise(mixed))).toBe(false);
+		expect(svgToPng(svg('ផ្លូវ PR')).equals(rasterise(svg('ផ្លូវ PR')))).toBe(true);
 	});
 });
