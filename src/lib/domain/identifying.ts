@@ -26,6 +26,8 @@
  * where they overlap.
  */
 
+import { toAsciiDigits } from './periods';
+
 export const IDENTIFYING_KINDS = [
 	'name',
 	'age_place',
@@ -66,11 +68,11 @@ const AGE_WORDS =
 	'(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
 
 /** Capitalised words that begin a place phrase ("in March") without naming a place. */
-const NOT_PLACES = new Set([
-	...'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That These Those Each Every All Our Their Its His Her'.split(
+const NOT_PLACES = new Set(
+	'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday The This That These Those Each Every All Our Their Its His Her'.split(
 		' '
 	)
-]);
+);
 
 /** Words that follow ភូមិ / ឃុំ / សង្កាត់ in ordinary language, not a place's name. */
 const KM_PLACE_NOT_NAMES = [
@@ -109,8 +111,8 @@ interface Rule {
 	pattern: RegExp;
 	/** The part of the match to flag (a capture group); the whole match when absent. */
 	group?: number;
-	/** Drop a match: the flagged text, and the text after it. */
-	unless?: (flagged: string, after: string) => boolean;
+	/** Drops a match, given the text it would flag. */
+	unless?: (flagged: string) => boolean;
 }
 
 const RULES: readonly Rule[] = [
@@ -235,11 +237,6 @@ function hasPlace(sentence: string, places: readonly string[]): boolean {
 	return places.some((p) => p.length > 1 && sentence.includes(p));
 }
 
-/** The text with Khmer digits written as Latin ones: the same length, so offsets hold. */
-export function latinDigits(text: string): string {
-	return text.replace(/[\u17E0-\u17E9]/g, (d) => String(d.charCodeAt(0) - 0x17e0));
-}
-
 function merge(found: { start: number; end: number; kind: IdentifyingKind }[]): Flag[] {
 	found.sort((a, b) => a.start - b.start || b.end - a.end);
 	const flags: Flag[] = [];
@@ -256,14 +253,15 @@ function merge(found: { start: number; end: number; kind: IdentifyingKind }[]): 
 /** The passages of `text` that could identify a child, sorted and not overlapping. */
 export function findIdentifying(text: string, options: CheckOptions = {}): Flag[] {
 	const places = options.places ?? [];
-	const latin = latinDigits(text);
+	// Each Khmer digit is one UTF-16 unit, as its ASCII digit is: offsets into `latin` hold in `text`.
+	const latin = toAsciiDigits(text);
 	const found: { start: number; end: number; kind: IdentifyingKind }[] = [];
 	for (const rule of RULES) {
 		for (const m of latin.matchAll(rule.pattern)) {
 			const part = rule.group === undefined ? m[0] : m[rule.group];
 			const start = m.index + (rule.group === undefined ? 0 : m[0].indexOf(part));
 			const end = start + part.length;
-			if (rule.unless?.(text.slice(start, end), text.slice(end))) continue;
+			if (rule.unless?.(text.slice(start, end))) continue;
 			found.push({ start, end, kind: rule.kind });
 		}
 	}
